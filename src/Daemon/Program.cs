@@ -1,0 +1,3 @@
+using HoodyKit.Daemon.Cli;
+
+return await HoodyKitCommandLine.RunAsync(args);
