@@ -31,9 +31,9 @@ public static class KitModuleEndpointExtensions
             module.Map(group);
         }
 
-        app.MapOpenApi("/api/v1/{documentName}/openapi.json")
+        app.MapOpenApi("/api/v1/{documentName:" + KitModuleRouteConstraint.Name + "}/openapi.json")
             .WithMetadata(new KitModuleMetadata("openapi", Anonymous: true, AnswersWhenStopped: true));
-        app.MapOpenApi("/api/v1/{documentName}/openapi.yaml")
+        app.MapOpenApi("/api/v1/{documentName:" + KitModuleRouteConstraint.Name + "}/openapi.yaml")
             .WithMetadata(new KitModuleMetadata("openapi", Anonymous: true, AnswersWhenStopped: true));
         return app;
     }

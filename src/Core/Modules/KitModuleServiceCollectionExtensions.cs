@@ -1,6 +1,8 @@
+using System.Text.Encodings.Web;
 using HoodyKit.Core.Errors;
 using HoodyKit.Core.Metrics;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,7 +18,13 @@ public static class KitModuleServiceCollectionExtensions
         services.TryAddSingleton<KitModuleRegistry>();
         services.TryAddSingleton<KitMetrics>();
         services.AddApiErrors();
-        services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Add(Json.CoreJsonContext.Default));
+        services.Configure<RouteOptions>(o => o.SetParameterPolicy<KitModuleRouteConstraint>(KitModuleRouteConstraint.Name));
+        services.Configure<JsonOptions>(o =>
+        {
+            // Bodies are JSON for API clients, never inlined in HTML: keep quotes and non-ASCII readable.
+            o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+            o.SerializerOptions.TypeInfoResolverChain.Add(Json.CoreJsonContext.Default);
+        });
         return services;
     }
 
