@@ -14,6 +14,8 @@ internal static class KitLogging
         log.MinimumLevel.Is(settings.Log.Level)
             .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
             .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
+            // A failed start (port in use, bad socket path) is reported by the command line as one clear line.
+            .MinimumLevel.Override("Microsoft.Extensions.Hosting.Internal.Host", LogEventLevel.Fatal)
             .Enrich.FromLogContext();
         if (settings.Log.Json) log.WriteTo.Console(new CompactJsonFormatter());
         else log.WriteTo.Console(outputTemplate: TextTemplate, formatProvider: System.Globalization.CultureInfo.InvariantCulture);

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the tests use, when any is missing (root, or sudo).
+set -euo pipefail
+# command -> package
+declare -A need=(
+  [systemd-analyze]=systemd   # verifies the unit file
+  [dpkg-deb]=dpkg             # builds and inspects the .deb
+  [kill]=procps               # SIGTERM to the host under test
+  [setsid]=util-linux         # process groups (daemon)
+  [getent]=libc-bin           # user lookups (daemon)
+  [curl]=curl                 # the README's calls, benchmarks
+)
+missing=()
+for cmd in "${!need[@]}"; do
+  command -v "$cmd" >/dev/null 2>&1 || missing+=("${need[$cmd]}")
+done
+if ((${#missing[@]})); then
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "installing: ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+command -v dotnet >/dev/null || { echo "the .NET 10 SDK is needed (dotnet on PATH)" >&2; exit 1; }

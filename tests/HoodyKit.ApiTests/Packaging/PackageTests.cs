@@ -1,0 +1,120 @@
+using System.Net;
+using HoodyKit.ApiTests.Infrastructure;
+
+namespace HoodyKit.ApiTests.Packaging;
+
+/// <summary>
+/// Builds the .deb and .tar.gz with <c>packaging/build.sh</c> once, then inspects them as dpkg and an
+/// image builder would: contents, control data, conffiles, the extracted binary, and the systemd unit.
+/// </summary>
+[NonParallelizable]
+public sealed class PackageTests
+{
+    private string _out = "";
+    private string _deb = "";
+    private string _tarball = "";
+    private string _extracted = "";
+
+    [OneTimeSetUp]
+    public async Task BuildAsync()
+    {
+        Tool.Require("dpkg-deb", "dpkg");
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+        _out = Directory.CreateTempSubdirectory("hk-pkg-").FullName;
+        var root = Tool.RepositoryRoot();
+        var (code, output) = await Tool.RunAsync("bash", [Path.Combine(root, "packaging", "build.sh"), _out], cts.Token, root);
+        Assert.That(code, Is.Zero, output);
+        _deb = Directory.GetFiles(_out, "hoodykit_*_amd64.deb").Single();
+        _tarball = Directory.GetFiles(_out, "hoodykit_*_amd64.tar.gz").Single();
+        _extracted = Path.Combine(_out, "root");
+        Directory.CreateDirectory(_extracted);
+        (code, output) = await Tool.RunAsync("dpkg-deb", ["-x", _deb, _extracted], cts.Token);
+        Assert.That(code, Is.Zero, output);
+    }
+
+    [OneTimeTearDown]
+    public void CleanUp()
+    {
+        if (_out.Length > 0) Directory.Delete(_out, recursive: true);
+    }
+
+    [Test]
+    public void Package_is_named_with_version_and_architecture() =>
+        Assert.That(Path.GetFileName(_deb), Does.Match(@"^hoodykit_\d+\.\d+\.\d+_amd64\.deb$"));
+
+    [Test, CancelAfter(30_000)]
+    public async Task Package_holds_the_app_the_command_the_config_and_the_unit(CancellationToken ct)
+    {
+        var (code, listing) = await Tool.RunAsync("dpkg-deb", ["-c", _deb], ct);
+        Assert.That(code, Is.Zero);
+        Assert.That(listing, Does.Contain("./opt/hoodykit/hoodykit\n").Or.Contain("./opt/hoodykit/hoodykit "));
+        Assert.That(listing, Does.Contain("./usr/bin/hoodykit -> /opt/hoodykit/hoodykit"));
+        Assert.That(listing, Does.Contain("./etc/hoodykit/hoodykit.json"));
+        Assert.That(listing, Does.Contain("./lib/systemd/system/hoodykit.service"));
+        Assert.That(listing, Does.Contain("root/root"));
+    }
+
+    [Test, CancelAfter(30_000)]
+    public async Task Control_data_marks_the_config_as_conffile_and_has_maintainer_scripts(CancellationToken ct)
+    {
+        var control = Path.Combine(_out, "control");
+        var (code, output) = await Tool.RunAsync("dpkg-deb", ["-e", _deb, control], ct);
+        Assert.That(code, Is.Zero, output);
+        Assert.That(await File.ReadAllTextAsync(Path.Combine(control, "conffiles"), ct), Is.EqualTo("/etc/hoodykit/hoodykit.json\n"));
+        var postinst = await File.ReadAllTextAsync(Path.Combine(control, "postinst"), ct);
+        Assert.That(postinst, Does.Contain("/var/lib/hoodykit").And.Contain("/var/log/hoodykit").And.Contain("enable hoodykit.service"));
+        var fields = await File.ReadAllTextAsync(Path.Combine(control, "control"), ct);
+        Assert.That(fields, Does.Contain("Package: hoodykit\n").And.Contain("Architecture: amd64\n"));
+    }
+
+    [Test, CancelAfter(30_000)]
+    public async Task Extracted_binary_reports_its_version_and_passes_check(CancellationToken ct)
+    {
+        var binary = Path.Combine(_extracted, "opt", "hoodykit", "hoodykit");
+        var (code, version) = await Tool.RunAsync(binary, ["--version"], ct);
+        Assert.That(code, Is.Zero, version);
+        Assert.That(version.Trim(), Does.Match(@"^\d+\.\d+\.\d+$"));
+
+        var data = Path.Combine(_out, "data");
+        (code, var check) = await Tool.RunAsync(binary, ["check", "--config", Path.Combine(_extracted, "etc", "hoodykit", "hoodykit.json"), "--data-dir", data, "--log-dir", data], ct);
+        Assert.That(code, Is.Zero, check);
+        Assert.That(check, Does.Contain("module daemon (on)").And.Contain("configuration OK"));
+    }
+
+    [Test, CancelAfter(60_000)]
+    public async Task Extracted_binary_serves_health(CancellationToken ct)
+    {
+        var binary = Path.Combine(_extracted, "opt", "hoodykit", "hoodykit");
+        var port = KitProcess.FreePort();
+        var data = Path.Combine(_out, "serve");
+        await using var kit = KitProcess.Start(["--listen", $"127.0.0.1:{port}", "--data-dir", data, "--log-dir", data], executable: binary);
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        await kit.WaitUntilAsync(async () => (await client.GetAsync("/api/v1/daemon/health", ct)).StatusCode == HttpStatusCode.OK, ct);
+    }
+
+    [Test, CancelAfter(30_000)]
+    public async Task Tarball_holds_the_same_tree_without_package_metadata(CancellationToken ct)
+    {
+        var (code, listing) = await Tool.RunAsync("tar", ["-tzvf", _tarball], ct);
+        Assert.That(code, Is.Zero, listing);
+        Assert.That(listing, Does.Contain("./opt/hoodykit/hoodykit").And.Contain("./usr/bin/hoodykit -> /opt/hoodykit/hoodykit")
+            .And.Contain("./etc/hoodykit/hoodykit.json").And.Contain("./lib/systemd/system/hoodykit.service"));
+        Assert.That(listing, Does.Not.Contain("DEBIAN"));
+    }
+
+    [Test, CancelAfter(60_000)]
+    public async Task Systemd_unit_verifies_against_the_packaged_binary(CancellationToken ct)
+    {
+        Tool.Require("systemd-analyze", "systemd");
+        var unit = await File.ReadAllTextAsync(Path.Combine(_extracted, "lib", "systemd", "system", "hoodykit.service"), ct);
+        Assert.That(unit, Does.Contain("Type=notify\n").And.Contain("Restart=always\n").And.Contain("KillMode=mixed\n")
+            .And.Contain("ExecStart=/usr/bin/hoodykit\n").And.Contain("EnvironmentFile=-/etc/hoodykit/env\n"));
+
+        // The unit names /usr/bin/hoodykit; point it at the extracted binary so verify can check the command.
+        var copy = Path.Combine(_out, "hoodykit.service");
+        await File.WriteAllTextAsync(copy, unit.Replace("ExecStart=/usr/bin/hoodykit", "ExecStart=" + Path.Combine(_extracted, "opt", "hoodykit", "hoodykit"), StringComparison.Ordinal), ct);
+        var (code, output) = await Tool.RunAsync("systemd-analyze", ["verify", copy], ct);
+        Assert.That(code, Is.Zero, output);
+        Assert.That(output.Trim(), Is.Empty);
+    }
+}
