@@ -1,8 +1,6 @@
 # The two set-up commands: `make run` (build and serve on 127.0.0.1:7700) and `make test`
 # (install the tools the tests need, then run every test). See README.md.
 SHELL := /bin/bash
-DATA_DIR ?= $(CURDIR)/.hoodykit/data
-LOG_DIR ?= $(CURDIR)/.hoodykit/log
 
 .PHONY: run build test test-deps package bench clean
 
@@ -10,7 +8,7 @@ build:
 	dotnet build HoodyKit.sln -c Release --nologo -v quiet
 
 run:
-	dotnet run --project src/Daemon -c Release -- --data-dir "$(DATA_DIR)" --log-dir "$(LOG_DIR)" $(ARGS)
+	dotnet run --project src/Daemon -c Release -- $(ARGS)
 
 test-deps:
 	bash scripts/install-test-deps.sh
@@ -25,5 +23,5 @@ bench:
 	bash bench/startup.sh
 
 clean:
-	rm -rf dist .hoodykit
+	rm -rf dist
 	dotnet clean HoodyKit.sln --nologo -v quiet

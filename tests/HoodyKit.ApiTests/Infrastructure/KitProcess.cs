@@ -56,9 +56,12 @@ internal sealed class KitProcess : IAsyncDisposable
     }
 
     /// <summary>Sends SIGTERM, as systemd does on stop.</summary>
-    public async Task TerminateAsync(CancellationToken ct)
+    public Task TerminateAsync(CancellationToken ct) => TerminateAsync(_process.Id, ct);
+
+    /// <summary>Sends SIGTERM to any process.</summary>
+    public static async Task TerminateAsync(int pid, CancellationToken ct)
     {
-        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        using var kill = Process.Start("kill", ["-TERM", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         await kill.WaitForExitAsync(ct);
     }
 
