@@ -39,6 +39,26 @@ public sealed class ServeTests
     }
 
     [Test, CancelAfter(30_000)]
+    public async Task Json_log_file_records_each_request_when_enabled(CancellationToken ct)
+    {
+        var port = KitProcess.FreePort();
+        var logs = Path.Combine(_dir, "logs");
+        await using var kit = KitProcess.Start(["--listen", $"127.0.0.1:{port}", "--data-dir", _dir, "--log-dir", logs],
+            new Dictionary<string, string> { ["HOODYKIT__Log__File"] = "true" });
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        await kit.WaitUntilAsync(async () => (await client.GetAsync("/api/v1/daemon/programs", ct)).IsSuccessStatusCode, ct);
+        await kit.TerminateAsync(ct);
+        Assert.That(await kit.WaitForExitAsync(ct), Is.Zero);
+
+        var file = Directory.GetFiles(logs, "hoodykit-*.log").Single();
+        var lines = await File.ReadAllLinesAsync(file, ct);
+        var request = lines.Select(l => System.Text.Json.Nodes.JsonNode.Parse(l)!).First(l => (string?)l["Route"] == "/api/v1/daemon/programs");
+        Assert.That((string?)request["Service"], Is.EqualTo("daemon"));
+        Assert.That((int?)request["StatusCode"], Is.EqualTo(200));
+        Assert.That((double?)request["ElapsedMs"], Is.GreaterThan(0));
+    }
+
+    [Test, CancelAfter(30_000)]
     public async Task Token_from_a_file_protects_the_api_but_not_health(CancellationToken ct)
     {
         var port = KitProcess.FreePort();
