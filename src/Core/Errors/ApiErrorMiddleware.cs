@@ -44,7 +44,7 @@ internal sealed partial class ApiErrorMiddleware(RequestDelegate next, ILogger<A
         if (ex.StatusCode == StatusCodes.Status415UnsupportedMediaType)
             return ApiErrors.UnsupportedMediaType(ex.Message);
         if (ex.InnerException is JsonException json)
-            return ApiErrors.BadRequest("INVALID_JSON", "Malformed JSON body: " + json.Message);
+            return ApiErrors.BadRequest("INVALID_JSON", "Invalid JSON body", json.Message);
         return new ApiError(ex.StatusCode, ex.StatusCode == StatusCodes.Status400BadRequest ? "BAD_REQUEST" : "ERROR", ex.Message);
     }
 

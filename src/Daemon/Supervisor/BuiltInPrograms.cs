@@ -14,7 +14,7 @@ internal sealed class BuiltInPrograms(KitModuleRegistry registry, KitSettings se
 {
     /// <summary>Fixed ids, so a module keeps its id whatever else is installed; user programs never take these.</summary>
     private static readonly string[] s_order = ["daemon", "terminal", "files", "display", "pipe", "sqlite", "cron", "curl"];
-    public const int FirstId = 1001;
+    private const int FirstId = 1001;
     private const int OtherModulesFirstId = 1101;
 
     public IReadOnlyList<BuiltInProgram> List() =>
@@ -56,13 +56,17 @@ internal sealed class BuiltInPrograms(KitModuleRegistry registry, KitSettings se
         if (registry.IsRunning(name) && registry.StartedAt(name) is { } since)
         {
             var uptime = Uptime.Format(time.GetUtcNow() - since);
-            return new ProgramStatusView(program.Id, "RUNNING", ProcessFacts.Pid, uptime, $"pid {ProcessFacts.Pid}, uptime {uptime}");
+            return new ProgramStatusView
+            {
+                Id = program.Id, Status = "RUNNING", Pid = ProcessFacts.Pid, Uptime = uptime,
+                Description = $"pid {ProcessFacts.Pid}, uptime {uptime}", StartedAt = ProcessFacts.Iso(since),
+            };
         }
 
-        return new ProgramStatusView(program.Id, "STOPPED", null, null, registry.IsEnabled(name) ? "Not started" : "Disabled");
+        return new ProgramStatusView { Id = program.Id, Status = "STOPPED", Description = registry.IsEnabled(name) ? "Not started" : "Disabled" };
     }
 
-    public ProgramView View(BuiltInProgram program, bool includeStatus) => new()
+    public ProgramConfig View(BuiltInProgram program, bool includeStatus) => new()
     {
         Id = program.Id,
         Name = program.Name,

@@ -1,6 +1,10 @@
 using HoodyKit.Core.Errors;
 using HoodyKit.Core.Modules;
 using HoodyKit.Daemon.Supervisor.Endpoints;
+using HoodyKit.Daemon.Supervisor.Logs;
+using HoodyKit.Daemon.Supervisor.Processes;
+using HoodyKit.Daemon.Supervisor.Programs;
+using HoodyKit.Daemon.Supervisor.Running;
 using Microsoft.AspNetCore.Http.Json;
 
 namespace HoodyKit.Daemon.Supervisor;
@@ -24,7 +28,27 @@ public sealed class DaemonModule : IKitModule
 
     public void Add(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<DaemonOptions>().Bind(configuration.GetSection(DaemonOptions.Section))
+            .Validate(o => o.StartSeconds >= TimeSpan.Zero && o.StopWait >= TimeSpan.Zero && o.BootTierWait >= TimeSpan.Zero,
+                "Daemon: StartSeconds, StopWait and BootTierWait must not be negative")
+            .Validate(o => o.StartRetries is >= 0 and <= 100, "Daemon:StartRetries must be between 0 and 100")
+            .Validate(o => o.MaxRestartDelay >= TimeSpan.FromSeconds(1), "Daemon:MaxRestartDelay must be at least 1 s")
+            .ValidateOnStart();
         services.AddSingleton<BuiltInPrograms>();
+        services.AddSingleton<UserDirectory>();
+        services.AddSingleton<ProgramPaths>();
+        services.AddSingleton<ProgramStore>();
+        services.AddSingleton<ProgramInputParser>();
+        services.AddSingleton<ProcessLauncher>();
+        services.AddSingleton<ProcessTree>();
+        services.AddSingleton<ProcessStatsReader>();
+        services.AddSingleton<StateChanges>();
+        services.AddSingleton<ProgramSupervisor>();
+        services.AddSingleton<ProgramViews>();
+        services.AddSingleton<ProgramCatalog>();
+        services.AddSingleton<ProgramControl>();
+        services.AddSingleton<ProgramLogs>();
+        services.AddHostedService<DaemonLifecycle>();
         services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Add(DaemonJsonContext.Default));
     }
 
@@ -33,5 +57,6 @@ public sealed class DaemonModule : IKitModule
         group.MapProgramEndpoints();
         group.MapControlEndpoints();
         group.MapStatusEndpoints();
+        group.MapLogEndpoints();
     }
 }

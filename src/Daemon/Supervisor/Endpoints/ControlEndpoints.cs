@@ -1,5 +1,7 @@
 using HoodyKit.Core.Errors;
 using HoodyKit.Daemon.Supervisor.Models;
+using HoodyKit.Daemon.Supervisor.Programs;
+using HoodyKit.Daemon.Supervisor.Running;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -17,39 +19,33 @@ internal static class ControlEndpoints
         return api;
     }
 
-    private static Results<Ok<StartResponse>, ApiError> Start(int id, BuiltInPrograms programs,
-        [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] StartRequest? request)
+    private static async Task<Results<Ok<StartResponse>, ApiError>> Start(int id, ProgramControl control,
+        [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] StartRequest? request, CancellationToken ct)
     {
-        if (programs.Find(id) is not { } program) return DaemonErrors.ProgramNotFound(id);
-        var outcome = programs.Start(program);
-        if (outcome == ControlOutcome.Disabled) return DaemonErrors.Disabled(program.Name);
-        var already = outcome == ControlOutcome.AlreadyInState;
-        if (already && request?.IfNotRunning != true) return DaemonErrors.AlreadyRunning(program.Name);
-        var status = programs.Status(program);
-        var instance = new StartInstance(status.Status, status.Pid, status.Uptime);
-        return TypedResults.Ok(new StartResponse(true, instance, request?.IfNotRunning == true ? already : null));
+        if (request?.Timeout is < 1 or > 300) return DaemonErrors.From(Failure.BadRequest("Field 'timeout' must be between 1 and 300"));
+        if (request?.Port is < 1 or > 65535) return DaemonErrors.From(Failure.BadRequest("Port must be between 1 and 65535"));
+        var options = new StartOptions(request?.Wait == true, TimeSpan.FromSeconds(request?.Timeout ?? 30), request?.IfNotRunning == true);
+        var outcome = await control.StartAsync(id, request?.Port, options, ct);
+        return outcome.Failure is { } failure
+            ? DaemonErrors.From(failure)
+            : TypedResults.Ok(new StartResponse(true, outcome.Value!.Instance, outcome.Value.AlreadyRunning));
     }
 
-    private static Results<Ok<SuccessResponse>, ApiError> Stop(int id, BuiltInPrograms programs)
-    {
-        if (programs.Find(id) is not { } program) return DaemonErrors.ProgramNotFound(id);
-        return programs.Stop(program) == ControlOutcome.Refused
-            ? DaemonErrors.CannotStopSelf(program.Name)
+    private static async Task<Results<Ok<SuccessResponse>, ApiError>> Stop(int id, ProgramControl control,
+        [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] StopRequest? request) =>
+        await control.StopAsync(id, request?.Port, request?.All == true) is { } failure
+            ? DaemonErrors.From(failure)
             : TypedResults.Ok(new SuccessResponse(true));
+
+    private static async Task<Results<Ok<ProgramResponse>, ApiError>> Enable(int id, ProgramControl control, CancellationToken ct)
+    {
+        var outcome = await control.EnableAsync(id, ct);
+        return outcome.Failure is { } failure ? DaemonErrors.From(failure) : TypedResults.Ok(new ProgramResponse(true, outcome.Value!));
     }
 
-    private static Results<Ok<ProgramResponse>, ApiError> Enable(int id, BuiltInPrograms programs)
+    private static async Task<Results<Ok<ProgramResponse>, ApiError>> Disable(int id, ProgramControl control, CancellationToken ct)
     {
-        if (programs.Find(id) is not { } program) return DaemonErrors.ProgramNotFound(id);
-        programs.Enable(program);
-        return TypedResults.Ok(new ProgramResponse(true, programs.View(program, includeStatus: false)));
-    }
-
-    private static Results<Ok<ProgramResponse>, ApiError> Disable(int id, BuiltInPrograms programs)
-    {
-        if (programs.Find(id) is not { } program) return DaemonErrors.ProgramNotFound(id);
-        return programs.Disable(program) == ControlOutcome.Refused
-            ? DaemonErrors.CannotStopSelf(program.Name)
-            : TypedResults.Ok(new ProgramResponse(true, programs.View(program, includeStatus: false)));
+        var outcome = await control.DisableAsync(id, ct);
+        return outcome.Failure is { } failure ? DaemonErrors.From(failure) : TypedResults.Ok(new ProgramResponse(true, outcome.Value!));
     }
 }

@@ -1,16 +1,17 @@
 using HoodyKit.Core.Errors;
+using HoodyKit.Daemon.Supervisor.Programs;
 
 namespace HoodyKit.Daemon.Supervisor.Endpoints;
 
-/// <summary>The daemon's error strings, exactly as the reference words them.</summary>
+/// <summary>Maps a <see cref="Failure"/> to the daemon's status codes: 400, 404, 409, 504, 500.</summary>
 internal static class DaemonErrors
 {
-    public static ApiError ProgramNotFound(int id) => ApiErrors.NotFound("PROGRAM_NOT_FOUND", $"Program with ID {id} not found");
-
-    public static ApiError Disabled(string name) => ApiErrors.Conflict("PROGRAM_DISABLED", $"Program '{name}' is disabled");
-
-    public static ApiError AlreadyRunning(string name) => ApiErrors.Conflict("ALREADY_RUNNING", $"Program '{name}' is already running");
-
-    public static ApiError CannotStopSelf(string name) =>
-        ApiErrors.Conflict("BUILT_IN_REFUSED", $"Program '{name}' serves this API and cannot be stopped or disabled");
+    public static ApiError From(Failure failure) => failure.Kind switch
+    {
+        FailureKind.BadRequest => ApiErrors.BadRequest("BAD_REQUEST", failure.Message),
+        FailureKind.NotFound => ApiErrors.NotFound("NOT_FOUND", failure.Message),
+        FailureKind.Conflict => ApiErrors.Conflict("CONFLICT", failure.Message),
+        FailureKind.Timeout => new ApiError(StatusCodes.Status504GatewayTimeout, "TIMEOUT", failure.Message),
+        _ => new ApiError(StatusCodes.Status500InternalServerError, "INTERNAL_ERROR", failure.Message),
+    };
 }

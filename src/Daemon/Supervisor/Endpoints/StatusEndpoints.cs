@@ -1,5 +1,6 @@
 using HoodyKit.Core.Errors;
 using HoodyKit.Daemon.Supervisor.Models;
+using HoodyKit.Daemon.Supervisor.Programs;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HoodyKit.Daemon.Supervisor.Endpoints;
@@ -13,12 +14,22 @@ internal static class StatusEndpoints
         return api;
     }
 
-    private static Ok<StatusListResponse> GetAll(BuiltInPrograms programs) =>
+    private static Ok<StatusListResponse> GetAll(ProgramViews views) =>
         TypedResults.Ok(new StatusListResponse(true,
-            [.. programs.List().Select(p => new StatusEntry(p.Id, p.Name, programs.IsEnabled(p), programs.Status(p)))]));
+            [.. views.All(includeStatus: true, includeStats: false).Select(p => new StatusEntry(p.Id, p.Name, p.Enabled, p.Status!))]));
 
-    private static Results<Ok<StatusResponse>, ApiError> GetOne(int id, BuiltInPrograms programs) =>
-        programs.Find(id) is { } program
-            ? TypedResults.Ok(new StatusResponse(true, programs.Status(program)))
-            : DaemonErrors.ProgramNotFound(id);
+    private static Results<Ok<StatusResponse>, ApiError> GetOne(int id, ProgramViews views, ProgramStore store, int? port, string? include_stats)
+    {
+        if (!QueryFlag.TryParse(include_stats, "include_stats", out var withStats, out var error)) return error!;
+        if (port is < 1 or > 65535) return DaemonErrors.From(Failure.BadRequest("Port must be between 1 and 65535"));
+        if (store.Find(id) is { } program)
+        {
+            return TypedResults.Ok(new StatusResponse(true, views.Status(program, port),
+                withStats == true ? views.Stats(program, port) : null));
+        }
+
+        return views.Find(id, includeStatus: true) is { Status: { } status }
+            ? TypedResults.Ok(new StatusResponse(true, status, null))
+            : DaemonErrors.From(Failure.ProgramNotFound(id));
+    }
 }

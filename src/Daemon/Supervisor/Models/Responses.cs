@@ -2,11 +2,20 @@ using System.Text.Json.Serialization;
 
 namespace HoodyKit.Daemon.Supervisor.Models;
 
-public sealed record ProgramListResponse([property: JsonPropertyName("programs")] IReadOnlyList<ProgramView> Programs);
+public sealed record ProgramListResponse([property: JsonPropertyName("programs")] IReadOnlyList<ProgramConfig> Programs);
 
 public sealed record ProgramResponse(
     [property: JsonPropertyName("success")] bool Success,
-    [property: JsonPropertyName("program")] ProgramView Program);
+    [property: JsonPropertyName("program")] ProgramConfig Program);
+
+public sealed record AddProgramResponse(
+    [property: JsonPropertyName("success")] bool Success,
+    [property: JsonPropertyName("id")] int Id,
+    [property: JsonPropertyName("program")] ProgramConfig Program);
+
+public sealed record RemoveProgramResponse(
+    [property: JsonPropertyName("success")] bool Success,
+    [property: JsonPropertyName("id")] int Id);
 
 public sealed record SuccessResponse([property: JsonPropertyName("success")] bool Success);
 
@@ -22,7 +31,8 @@ public sealed record StatusListResponse(
 
 public sealed record StatusResponse(
     [property: JsonPropertyName("success")] bool Success,
-    [property: JsonPropertyName("status")] ProgramStatusView Status);
+    [property: JsonPropertyName("status")] ProgramStatusView Status,
+    [property: JsonPropertyName("stats"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ProcessStats? Stats);
 
 /// <summary>The body of <c>POST /programs/{id}/start</c>; every field optional.</summary>
 public sealed record StartRequest(
@@ -31,12 +41,12 @@ public sealed record StartRequest(
     [property: JsonPropertyName("timeout")] int? Timeout,
     [property: JsonPropertyName("if_not_running")] bool? IfNotRunning);
 
-public sealed record StartInstance(
-    [property: JsonPropertyName("status")] string Status,
-    [property: JsonPropertyName("pid")] int? Pid,
-    [property: JsonPropertyName("uptime")] string? Uptime);
+/// <summary>The body of <c>POST /programs/{id}/stop</c>; every field optional.</summary>
+public sealed record StopRequest(
+    [property: JsonPropertyName("port")] int? Port,
+    [property: JsonPropertyName("all")] bool? All);
 
 public sealed record StartResponse(
     [property: JsonPropertyName("success")] bool Success,
-    [property: JsonPropertyName("instance")] StartInstance Instance,
+    [property: JsonPropertyName("instance")] ProgramStatusView Instance,
     [property: JsonPropertyName("already_running"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? AlreadyRunning);

@@ -1,0 +1,76 @@
+using System.Globalization;
+
+namespace HoodyKit.Daemon.Supervisor.Processes;
+
+/// <summary>One process as <c>/proc/&lt;pid&gt;/stat</c> describes it (fields split after the last ')').</summary>
+internal sealed record ProcStat(int Pid, string Name, char State, int Ppid, int Pgrp, int Sid,
+    long UserTicks, long SystemTicks, int Threads, long StartTicks, long RssPages)
+{
+    public static ProcStat? Read(int pid)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText($"/proc/{pid}/stat");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null; // gone, or not ours to read
+        }
+
+        return Parse(text);
+    }
+
+    public static ProcStat? Parse(string text)
+    {
+        var open = text.IndexOf('(', StringComparison.Ordinal);
+        var close = text.LastIndexOf(')');
+        if (open < 0 || close < open) return null;
+        var f = text[(close + 2)..].Split(' ');
+        if (f.Length < 22) return null;
+        static long L(string s) => long.Parse(s, CultureInfo.InvariantCulture);
+        // f[0] is field 3 (state); field n is f[n - 3].
+        return new ProcStat(
+            int.Parse(text.AsSpan(0, open).Trim(), CultureInfo.InvariantCulture),
+            text[(open + 1)..close],
+            f[0][0],
+            (int)L(f[1]), (int)L(f[2]), (int)L(f[3]),
+            L(f[11]), L(f[12]), (int)L(f[17]), L(f[19]), L(f[21]));
+    }
+
+    public static IEnumerable<int> AllPids()
+    {
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+            if (int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)) yield return pid;
+    }
+
+    /// <summary>Whether <c>/proc/&lt;pid&gt;/environ</c> holds exactly <paramref name="entry"/> (KEY=value).</summary>
+    public static bool EnvironmentContains(int pid, string entry)
+    {
+        byte[] environ;
+        try
+        {
+            environ = File.ReadAllBytes($"/proc/{pid}/environ");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false; // gone, or not ours to read
+        }
+
+        var needle = System.Text.Encoding.UTF8.GetBytes("\0" + entry + "\0");
+        var span = environ.AsSpan();
+        return span.StartsWith(needle.AsSpan(1)) || span.IndexOf(needle) >= 0;
+    }
+
+    public static string CommandLine(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ').Trim();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return "";
+        }
+    }
+}

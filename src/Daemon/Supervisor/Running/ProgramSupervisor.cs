@@ -1,0 +1,154 @@
+using System.Collections.Concurrent;
+using HoodyKit.Daemon.Supervisor.Models;
+using HoodyKit.Daemon.Supervisor.Processes;
+using HoodyKit.Daemon.Supervisor.Programs;
+using Microsoft.Extensions.Options;
+
+namespace HoodyKit.Daemon.Supervisor.Running;
+
+/// <summary>
+/// Runs the configured programs: one <see cref="ProgramInstance"/> per program, or per port of a
+/// port-range program. Each spawn reads the program's current configuration, so an edit applies at the
+/// next start. Boot starts priority tiers in order; shutdown stops them in reverse.
+/// </summary>
+internal sealed partial class ProgramSupervisor(ProgramStore store, ProgramPaths paths, ProcessLauncher launcher,
+    ProcessTree tree, IOptions<DaemonOptions> options, TimeProvider time, StateChanges changes, ILogger<ProgramSupervisor> logger)
+{
+    private readonly ConcurrentDictionary<(int Id, int Port), ProgramInstance> _instances = new();
+    private readonly InstanceRuntime _runtime = new(options.Value, launcher, tree, time, logger, changes.Publish);
+
+    /// <summary>The instance of a program (port 0 for a plain program), created on first use.</summary>
+    public ProgramInstance Instance(ProgramConfig program, int? port) =>
+        _instances.GetOrAdd((program.Id, port ?? 0), key => new ProgramInstance(
+            key.Port == 0 ? program.Name : $"{program.Name}_{key.Port}", port,
+            _runtime with { OnChange = change => changes.Publish(change with { ProgramId = key.Id }) },
+            () => Launch(key.Id, port)));
+
+    /// <summary>The instances that exist for a program (port-range programs: one per started port).</summary>
+    public IReadOnlyList<ProgramInstance> Instances(int id) =>
+        [.. _instances.Where(p => p.Key.Id == id).OrderBy(p => p.Key.Port).Select(p => p.Value)];
+
+    public async Task<StartResult> StartAsync(ProgramConfig program, int? port, StartOptions start, CancellationToken ct)
+    {
+        var instance = Instance(program, program.PortRange is null ? null : port);
+        var started = await instance.StartAsync(TimeSpan.FromSeconds(program.DelaySeconds), ct);
+        var snapshot = instance.Snapshot();
+        if (!started && !start.IfNotRunning) return new StartResult(StartOutcome.AlreadyRunning, snapshot);
+        var alreadyRunning = !started;
+        if (!start.Wait) return new StartResult(alreadyRunning ? StartOutcome.AlreadyRunningAccepted : StartOutcome.Started, snapshot);
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(start.Timeout);
+        try
+        {
+            var running = await instance.WaitUntilRunningAsync(timeout.Token);
+            var outcome = running
+                ? alreadyRunning ? StartOutcome.AlreadyRunningAccepted : StartOutcome.Started
+                : StartOutcome.ExitedTooQuickly;
+            return new StartResult(outcome, instance.Snapshot());
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return new StartResult(StartOutcome.TimedOut, instance.Snapshot());
+        }
+    }
+
+    /// <summary>Stops one instance, or every instance of the program when <paramref name="port"/> is null.</summary>
+    public Task StopAsync(int id, int? port) =>
+        Task.WhenAll(_instances.Where(p => p.Key.Id == id && (port is null || p.Key.Port == port)).Select(p => p.Value.StopAsync()));
+
+    /// <summary>Stops and forgets every instance of a removed program.</summary>
+    public async Task ForgetAsync(int id)
+    {
+        await StopAsync(id, null);
+        foreach (var key in _instances.Keys.Where(k => k.Id == id).ToList())
+            if (_instances.TryRemove(key, out var instance)) instance.Dispose();
+    }
+
+    /// <summary>Starts the boot programs tier by tier (ascending priority), each tier waiting for RUNNING or failure.</summary>
+    public async Task BootAsync(CancellationToken ct)
+    {
+        var tiers = store.All().Where(p => p.Enabled && p.Boot && !p.LazyLoad && p.PortRange is null)
+            .GroupBy(p => p.Priority).OrderBy(g => g.Key);
+        foreach (var tier in tiers)
+        {
+            var instances = new List<ProgramInstance>();
+            foreach (var program in tier)
+            {
+                var instance = Instance(program, null);
+                await instance.StartAsync(TimeSpan.FromSeconds(program.DelaySeconds), ct);
+                instances.Add(instance);
+            }
+
+            using var cap = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            cap.CancelAfter(options.Value.BootTierWait + TimeSpan.FromSeconds(tier.Max(p => p.DelaySeconds)));
+            try
+            {
+                await Task.WhenAll(instances.Select(i => i.WaitUntilRunningAsync(cap.Token)));
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                LogTierSlow(logger, tier.Key);
+            }
+        }
+    }
+
+    /// <summary>Stops every program, highest priority number first; programs of one tier stop together.</summary>
+    public async Task ShutdownAsync()
+    {
+        var priorities = store.All().ToDictionary(p => p.Id, p => p.Priority);
+        var tiers = _instances.GroupBy(p => priorities.GetValueOrDefault(p.Key.Id, int.MaxValue)).OrderByDescending(g => g.Key);
+        foreach (var tier in tiers)
+            await Task.WhenAll(tier.Select(p => p.Value.StopAsync()));
+    }
+
+    private InstanceLaunch Launch(int id, int? port)
+    {
+        var program = store.Find(id) ?? throw new InvalidOperationException($"Program {id} no longer exists");
+        var user = UserDirectory.Find(program.User) ?? throw new InvalidOperationException($"User \"{program.User}\" does not exist on the system");
+        var environment = new Dictionary<string, string>(program.Environment, StringComparer.Ordinal);
+        if (program.Display is { } display) environment["DISPLAY"] = display;
+        if (port is { } p) environment["PORT"] = p.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var stdout = program.StdoutLogfile ?? paths.DefaultLog(program.Name, "out");
+        var stderr = program.StderrLogfile ?? paths.DefaultLog(program.Name, "err");
+        if (port is { } instancePort)
+        {
+            stdout = ProgramPaths.InstanceLog(stdout, program.Name, instancePort);
+            stderr = ProgramPaths.InstanceLog(stderr, program.Name, instancePort);
+        }
+
+        var spec = new LaunchSpec(
+            CommandBuilder.Build(program.Command, program.TerminalShell, port, program.PortParam),
+            program.Directory ?? user.Home,
+            user,
+            environment,
+            program.LogsEnabled ? stdout : null,
+            program.LogsEnabled ? stderr : null,
+            program.LogMaxBytes,
+            program.LogBackups);
+        var markers = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["HOODY_PROGRAM_ID"] = program.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["HOODY_PROGRAM_NAME"] = program.Name,
+            ["HOODY_INSTANCE"] = Guid.NewGuid().ToString("n"),
+        };
+        if (port is { } markerPort) markers["HOODY_PORT"] = markerPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new InstanceLaunch(spec, markers, program.Autorestart);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Boot tier {Priority} did not reach RUNNING in time; starting the next tier")]
+    private static partial void LogTierSlow(ILogger logger, int priority);
+}
+
+internal sealed record StartOptions(bool Wait, TimeSpan Timeout, bool IfNotRunning);
+
+internal enum StartOutcome
+{
+    Started,
+    AlreadyRunning,
+    AlreadyRunningAccepted,
+    ExitedTooQuickly,
+    TimedOut,
+}
+
+internal sealed record StartResult(StartOutcome Outcome, InstanceSnapshot Instance);
