@@ -10,11 +10,13 @@ namespace HoodyKit.ApiTests.Infrastructure;
 internal sealed class KitHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly bool _ownsDataDir;
 
-    private KitHost(WebApplication app, string dataDir)
+    private KitHost(WebApplication app, string dataDir, bool ownsDataDir)
     {
         _app = app;
         DataDir = dataDir;
+        _ownsDataDir = ownsDataDir;
         BaseAddress = new Uri(app.Urls.First());
         Client = new HttpClient { BaseAddress = BaseAddress };
     }
@@ -25,9 +27,15 @@ internal sealed class KitHost : IAsyncDisposable
 
     public string DataDir { get; }
 
-    public static async Task<KitHost> StartAsync(CancellationToken ct, string? token = null, params IKitModule[] extraModules)
+    public static Task<KitHost> StartAsync(CancellationToken ct, string? token = null, params IKitModule[] extraModules) =>
+        StartAsync(new KitHostOptions { Token = token, ExtraModules = extraModules }, ct);
+
+    public static async Task<KitHost> StartAsync(KitHostOptions host, CancellationToken ct)
     {
-        var dataDir = Directory.CreateTempSubdirectory("hk-api-").FullName;
+        var ownsDataDir = host.DataDir is null;
+        var dataDir = host.DataDir ?? Directory.CreateTempSubdirectory("hk-api-").FullName;
+        var token = host.Token;
+        var extraModules = host.ExtraModules;
         var options = new KitOptions
         {
             Listen = "127.0.0.1:0",
@@ -39,9 +47,14 @@ internal sealed class KitHost : IAsyncDisposable
         var modules = BuiltInModules.Create().Concat(extraModules).ToList();
         var settings = HostSettingsResolver.Resolve(options, [.. modules.Select(m => m.Name)], out var problem)
             ?? throw new InvalidOperationException(problem);
-        var app = HoodyKitApp.Create(settings, new ConfigurationBuilder().Build(), modules);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Daemon:ProgramLogDir"] = Path.Combine(dataDir, "program-logs"),
+            ["Daemon:StopWait"] = "00:00:03",
+        }.Concat(host.Settings)).Build();
+        var app = HoodyKitApp.Create(settings, configuration, modules);
         await app.StartAsync(ct);
-        return new KitHost(app, dataDir);
+        return new KitHost(app, dataDir, ownsDataDir);
     }
 
     public async ValueTask DisposeAsync()
@@ -49,6 +62,19 @@ internal sealed class KitHost : IAsyncDisposable
         Client.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
-        Directory.Delete(DataDir, recursive: true);
+        if (_ownsDataDir) Directory.Delete(DataDir, recursive: true);
     }
+}
+
+internal sealed record KitHostOptions
+{
+    public string? Token { get; init; }
+
+    /// <summary>An existing data dir (kept after dispose), to restart a host on the same state.</summary>
+    public string? DataDir { get; init; }
+
+    public IKitModule[] ExtraModules { get; init; } = [];
+
+    /// <summary>Configuration keys, e.g. <c>Daemon:StartRetries</c>.</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
 }
