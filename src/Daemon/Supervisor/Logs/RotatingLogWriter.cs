@@ -1,7 +1,7 @@
 namespace HoodyKit.Daemon.Supervisor.Logs;
 
 /// <summary>
-/// Byte-level log file with supervisord rotation: once the file would pass <c>maxBytes</c>, <c>.log.(n-1)</c>
+/// Byte-level log file with supervisord rotation: before the file would pass <c>maxBytes</c>, <c>.log.(n-1)</c>
 /// moves to <c>.log.n</c>, <c>.log</c> to <c>.log.1</c>, files beyond <c>backups</c> are dropped, and a new file
 /// starts. <c>backups = 0</c> truncates; <c>maxBytes = 0</c> never rotates. Writes go straight to the OS, so a
 /// tail sees them at once.
@@ -22,11 +22,24 @@ internal sealed class RotatingLogWriter : IAsyncDisposable
         _file = Open(path);
     }
 
+    /// <summary>Appends, rotating so that no file passes the limit; a chunk is cut after its last whole line that fits.</summary>
     public async Task WriteAsync(ReadOnlyMemory<byte> data, CancellationToken ct)
     {
-        if (_maxBytes > 0 && _file.Length > 0 && _file.Length + data.Length > _maxBytes)
+        while (_maxBytes > 0 && _file.Length + data.Length > _maxBytes)
+        {
+            var room = (int)Math.Max(0, _maxBytes - _file.Length);
+            var cut = data.Span[..Math.Min(room, data.Length)].LastIndexOf((byte)'\n') + 1;
+            if (cut == 0 && _file.Length == 0) cut = Math.Max(1, room); // one line longer than a whole file
+            if (cut > 0)
+            {
+                await _file.WriteAsync(data[..cut], ct);
+                data = data[cut..];
+            }
+
             await RotateAsync();
-        await _file.WriteAsync(data, ct);
+        }
+
+        if (!data.IsEmpty) await _file.WriteAsync(data, ct);
     }
 
     public ValueTask DisposeAsync() => _file.DisposeAsync();
