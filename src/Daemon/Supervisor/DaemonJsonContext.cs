@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using HoodyKit.Daemon.Supervisor.Logs;
 using HoodyKit.Daemon.Supervisor.Models;
+using HoodyKit.Daemon.Supervisor.QuickStart;
 
 namespace HoodyKit.Daemon.Supervisor;
 
@@ -17,4 +18,7 @@ namespace HoodyKit.Daemon.Supervisor;
 [JsonSerializable(typeof(StartResponse))]
 [JsonSerializable(typeof(LogReply))]
 [JsonSerializable(typeof(JsonObject))]
+[JsonSerializable(typeof(QuickStartReply))]
+[JsonSerializable(typeof(QuickStartListReply))]
+[JsonSerializable(typeof(QuickStartStopReply))]
 internal sealed partial class DaemonJsonContext : JsonSerializerContext;

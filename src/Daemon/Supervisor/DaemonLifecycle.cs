@@ -1,4 +1,5 @@
 using HoodyKit.Daemon.Supervisor.Programs;
+using HoodyKit.Daemon.Supervisor.QuickStart;
 using HoodyKit.Daemon.Supervisor.Running;
 
 namespace HoodyKit.Daemon.Supervisor;
@@ -7,13 +8,18 @@ namespace HoodyKit.Daemon.Supervisor;
 /// Loads the programs before the server takes requests, starts the boot programs once the host is up
 /// (in the background: tiers may wait), and stops every program in reverse priority when hoodykit stops.
 /// </summary>
-internal sealed partial class DaemonLifecycle(ProgramStore store, ProgramSupervisor supervisor, ILogger<DaemonLifecycle> logger)
+internal sealed partial class DaemonLifecycle(ProgramStore store, ProgramSupervisor supervisor, QuickStarts quickStarts,
+    ILogger<DaemonLifecycle> logger)
     : IHostedLifecycleService, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
     private Task _boot = Task.CompletedTask;
 
-    public Task StartingAsync(CancellationToken cancellationToken) => store.LoadAsync(cancellationToken);
+    public async Task StartingAsync(CancellationToken cancellationToken)
+    {
+        await store.LoadAsync(cancellationToken);
+        await quickStarts.RecoverAsync(cancellationToken);
+    }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -27,6 +33,7 @@ internal sealed partial class DaemonLifecycle(ProgramStore store, ProgramSupervi
     {
         await _stopping.CancelAsync();
         await _boot;
+        await quickStarts.ShutdownAsync();
         await supervisor.ShutdownAsync();
     }
 

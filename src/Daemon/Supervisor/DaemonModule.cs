@@ -4,6 +4,7 @@ using HoodyKit.Daemon.Supervisor.Endpoints;
 using HoodyKit.Daemon.Supervisor.Logs;
 using HoodyKit.Daemon.Supervisor.Processes;
 using HoodyKit.Daemon.Supervisor.Programs;
+using HoodyKit.Daemon.Supervisor.QuickStart;
 using HoodyKit.Daemon.Supervisor.Running;
 using Microsoft.AspNetCore.Http.Json;
 
@@ -48,6 +49,7 @@ public sealed class DaemonModule : IKitModule
         services.AddSingleton<ProgramCatalog>();
         services.AddSingleton<ProgramControl>();
         services.AddSingleton<ProgramLogs>();
+        services.AddSingleton<QuickStarts>();
         services.AddHostedService<DaemonLifecycle>();
         services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Add(DaemonJsonContext.Default));
     }
@@ -58,5 +60,6 @@ public sealed class DaemonModule : IKitModule
         group.MapControlEndpoints();
         group.MapStatusEndpoints();
         group.MapLogEndpoints();
+        group.MapQuickStartEndpoints();
     }
 }

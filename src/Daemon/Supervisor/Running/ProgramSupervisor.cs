@@ -105,35 +105,12 @@ internal sealed partial class ProgramSupervisor(ProgramStore store, ProgramPaths
     private InstanceLaunch Launch(int id, int? port)
     {
         var program = store.Find(id) ?? throw new InvalidOperationException($"Program {id} no longer exists");
-        var user = UserDirectory.Find(program.User) ?? throw new InvalidOperationException($"User \"{program.User}\" does not exist on the system");
-        var environment = new Dictionary<string, string>(program.Environment, StringComparer.Ordinal);
-        if (program.Display is { } display) environment["DISPLAY"] = display;
-        if (port is { } p) environment["PORT"] = p.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var stdout = program.StdoutLogfile ?? paths.DefaultLog(program.Name, "out");
-        var stderr = program.StderrLogfile ?? paths.DefaultLog(program.Name, "err");
-        if (port is { } instancePort)
-        {
-            stdout = ProgramPaths.InstanceLog(stdout, program.Name, instancePort);
-            stderr = ProgramPaths.InstanceLog(stderr, program.Name, instancePort);
-        }
-
-        var spec = new LaunchSpec(
-            CommandBuilder.Build(program.Command, program.TerminalShell, port, program.PortParam),
-            program.Directory ?? user.Home,
-            user,
-            environment,
-            program.LogsEnabled ? stdout : null,
-            program.LogsEnabled ? stderr : null,
-            program.LogMaxBytes,
-            program.LogBackups);
         var markers = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["HOODY_PROGRAM_ID"] = program.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["HOODY_PROGRAM_NAME"] = program.Name,
-            ["HOODY_INSTANCE"] = Guid.NewGuid().ToString("n"),
         };
-        if (port is { } markerPort) markers["HOODY_PORT"] = markerPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return new InstanceLaunch(spec, markers, program.Autorestart);
+        return LaunchBuilder.Build(program, port, paths, markers);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Boot tier {Priority} did not reach RUNNING in time; starting the next tier")]
