@@ -6,6 +6,7 @@ using HoodyKit.Daemon.Supervisor.Processes;
 using HoodyKit.Daemon.Supervisor.Programs;
 using HoodyKit.Daemon.Supervisor.QuickStart;
 using HoodyKit.Daemon.Supervisor.Running;
+using HoodyKit.Daemon.Supervisor.Webhooks;
 using Microsoft.AspNetCore.Http.Json;
 
 namespace HoodyKit.Daemon.Supervisor;
@@ -51,6 +52,8 @@ public sealed class DaemonModule : IKitModule
         services.AddSingleton<ProgramLogs>();
         services.AddSingleton<QuickStarts>();
         services.AddHostedService<DaemonLifecycle>();
+        services.AddHttpClient("webhooks");
+        services.AddHostedService<WebhookDispatcher>();
         services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Add(DaemonJsonContext.Default));
     }
 
