@@ -10,6 +10,10 @@ public static class MetricsText
 {
     public const string ContentType = "text/plain; version=0.0.4; charset=utf-8";
 
+    /// <summary>Escapes a label value (backslash, quote, newline).</summary>
+    public static string Escape(string value) =>
+        value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+
     public static string Render(string module, KitMetrics metrics, KitModuleRegistry registry, IEnumerable<IMetricsSource> sources)
     {
         ArgumentNullException.ThrowIfNull(metrics);
@@ -44,11 +48,13 @@ public static class MetricsText
         return text.ToString();
     }
 
-    private static void Header(StringBuilder text, string name, string type, string help) =>
+    /// <summary>Appends the HELP and TYPE lines of a series.</summary>
+    public static void Header(StringBuilder text, string name, string type, string help) =>
         text.Append("# HELP ").Append(name).Append(' ').Append(help).Append('\n')
             .Append("# TYPE ").Append(name).Append(' ').Append(type).Append('\n');
 
-    private static void Line(StringBuilder text, string name, string labels, double value)
+    /// <summary>Appends one sample; <paramref name="labels"/> is the text between the braces (may be empty).</summary>
+    public static void Line(StringBuilder text, string name, string labels, double value)
     {
         text.Append(name);
         if (labels.Length > 0) text.Append('{').Append(labels).Append('}');

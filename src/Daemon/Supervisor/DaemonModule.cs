@@ -1,4 +1,5 @@
 using HoodyKit.Core.Errors;
+using HoodyKit.Core.Metrics;
 using HoodyKit.Core.Modules;
 using HoodyKit.Daemon.Supervisor.Endpoints;
 using HoodyKit.Daemon.Supervisor.Logs;
@@ -51,6 +52,7 @@ public sealed class DaemonModule : IKitModule
         services.AddSingleton<ProgramControl>();
         services.AddSingleton<ProgramLogs>();
         services.AddSingleton<QuickStarts>();
+        services.AddSingleton<IMetricsSource, DaemonMetrics>();
         services.AddHostedService<DaemonLifecycle>();
         services.AddHttpClient("webhooks");
         services.AddHostedService<WebhookDispatcher>();

@@ -196,4 +196,40 @@ public sealed class ProgramLifecycleTests
         using var remove = await _api.PostAsync("/programs/remove/1001", null, ct);
         Assert.That(remove.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
     }
+
+    [Test, CancelAfter(20_000)]
+    public async Task Follow_streams_the_tail_then_new_lines_as_server_sent_events(CancellationToken ct)
+    {
+        var id = await _api.AddAsync(new JsonObject
+        {
+            ["name"] = "streamer",
+            ["command"] = "sh -c 'echo first; echo second; sleep 3; i=0; while true; do i=$((i+1)); echo live-$i; sleep 0.1; done'",
+        }, ct);
+        await _api.PostOkAsync($"/programs/{id}/start", """{"wait":true}""", ct);
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/daemon/programs/{id}/logs?follow=true&lines=2");
+        using var response = await _host.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/event-stream"));
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(ct));
+        var data = new List<string>();
+        while (data.Count < 4)
+        {
+            var line = await reader.ReadLineAsync(ct);
+            if (line is not null && line.StartsWith("data: ", StringComparison.Ordinal)) data.Add(line["data: ".Length..]);
+        }
+
+        Assert.That(data, Is.EqualTo(new[] { "first", "second", "live-1", "live-2" }));
+        await _api.PostOkAsync($"/programs/{id}/stop", null, ct);
+    }
+
+    [Test, CancelAfter(20_000)]
+    public async Task Metrics_show_each_running_program(CancellationToken ct)
+    {
+        var id = await _api.AddAsync(new JsonObject { ["name"] = "measured", ["command"] = "sleep 300" }, ct);
+        await _api.PostOkAsync($"/programs/{id}/start", """{"wait":true}""", ct);
+        var text = await _host.Client.GetStringAsync("/api/v1/daemon/metrics", ct);
+        Assert.That(text, Does.Contain($"hoody_daemon_program_up{{id=\"{id}\",name=\"measured\",port=\"\"}} 1\n"));
+        Assert.That(text, Does.Match($@"hoody_daemon_program_memory_rss_bytes\{{id=""{id}"",name=""measured"",port=""""\}} [1-9]\d*\n"));
+        Assert.That(text, Does.Contain("hoody_daemon_ephemeral_programs "));
+        await _api.PostOkAsync($"/programs/{id}/stop", null, ct);
+    }
 }
