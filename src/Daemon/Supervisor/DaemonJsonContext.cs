@@ -1,3 +1,4 @@
+using System.Net.ServerSentEvents;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using HoodyKit.Daemon.Supervisor.Logs;
@@ -18,6 +19,7 @@ namespace HoodyKit.Daemon.Supervisor;
 [JsonSerializable(typeof(StartResponse))]
 [JsonSerializable(typeof(LogReply))]
 [JsonSerializable(typeof(JsonObject))]
+[JsonSerializable(typeof(SseItem<string>))]
 [JsonSerializable(typeof(QuickStartReply))]
 [JsonSerializable(typeof(QuickStartListReply))]
 [JsonSerializable(typeof(QuickStartStopReply))]
