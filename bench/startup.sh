@@ -11,15 +11,11 @@ idle=${IDLE_SECONDS:-5}
 work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 command -v supervisord >/dev/null || { echo "supervisord missing: apt-get install supervisor" >&2; exit 1; }
+. "$top/bench/lib.sh"
 
-echo "publishing hoodykit (Release, self-contained, ReadyToRun)..." >&2
-dotnet publish "$top/src/Daemon/HoodyKit.Daemon.csproj" -c Release -r linux-x64 --self-contained true \
-  -p:PublishReadyToRun=true -o "$work/app" --nologo -v quiet >&2
+publish_hoodykit "$work/app"
 kit=$work/app/hoodykit
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-now_ns() { date +%s%N; }
-rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$1/status"; }
 
 # start_and_measure NAME URL CMD...: prints "<ms to healthy> <idle rss kB>"
 start_and_measure() {
@@ -64,7 +60,6 @@ read -r km kmin kmax < <(stats "$work/kit.txt" 1)
 read -r sm smin smax < <(stats "$work/sup.txt" 1)
 read -r kr _ _ < <(stats "$work/kit.txt" 2)
 read -r sr _ _ < <(stats "$work/sup.txt" 2)
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 mb() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
 
 echo "| measure ($runs runs, median [min–max]) | hoodykit $(cd "$top" && git rev-parse --short HEAD 2>/dev/null || echo dev) | supervisord $(supervisord --version) | ratio |"

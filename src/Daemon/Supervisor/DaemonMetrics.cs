@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using HoodyKit.Core.Metrics;
+using HoodyKit.Daemon.Supervisor.Processes;
 using HoodyKit.Daemon.Supervisor.Programs;
 using HoodyKit.Daemon.Supervisor.QuickStart;
 
@@ -13,11 +14,12 @@ internal sealed class DaemonMetrics(ProgramStore store, ProgramViews views, Quic
 
     public void Write(StringBuilder output)
     {
+        var snapshot = ProcSnapshot.Take();
         var rows = store.All().SelectMany(program =>
         {
             var status = views.Status(program, null);
             var instances = status.Instances ?? [status];
-            return instances.Select(i => (program, i, stats: i.Status == "RUNNING" ? views.Stats(program, i.Port) : null));
+            return instances.Select(i => (program, i, stats: i.Status == "RUNNING" ? views.Stats(program, i.Port, snapshot) : null));
         }).ToList();
 
         MetricsText.Header(output, "hoody_daemon_program_up", "gauge", "1 while the program (or port instance) is RUNNING");

@@ -44,8 +44,8 @@ internal sealed record ProcStat(int Pid, string Name, char State, int Ppid, int 
             if (int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)) yield return pid;
     }
 
-    /// <summary>Whether <c>/proc/&lt;pid&gt;/environ</c> holds exactly <paramref name="entry"/> (KEY=value).</summary>
-    public static bool EnvironmentContains(int pid, string entry)
+    /// <summary>The whole <c>KEY=value</c> entry of a process's environment that starts with <paramref name="prefix"/>, or null.</summary>
+    public static string? EnvironmentEntry(int pid, string prefix)
     {
         byte[] environ;
         try
@@ -54,12 +54,20 @@ internal sealed record ProcStat(int Pid, string Name, char State, int Ppid, int 
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return false; // gone, or not ours to read
+            return null; // gone, or not ours to read
         }
 
-        var needle = System.Text.Encoding.UTF8.GetBytes("\0" + entry + "\0");
+        var needle = System.Text.Encoding.UTF8.GetBytes(prefix);
         var span = environ.AsSpan();
-        return span.StartsWith(needle.AsSpan(1)) || span.IndexOf(needle) >= 0;
+        while (!span.IsEmpty)
+        {
+            var end = span.IndexOf((byte)0);
+            var entry = end < 0 ? span : span[..end];
+            if (entry.StartsWith(needle)) return System.Text.Encoding.UTF8.GetString(entry);
+            span = end < 0 ? [] : span[(end + 1)..];
+        }
+
+        return null;
     }
 
     public static string CommandLine(int pid)

@@ -16,10 +16,10 @@ internal sealed class ProcessStatsReader(TimeProvider time)
     private static readonly long s_bootTime = ReadBootTime();
     private readonly ConcurrentDictionary<(int Pid, long Start), (long Ticks, DateTimeOffset At)> _previous = new();
 
-    public ProcessStats Read(int leader, string marker)
+    public ProcessStats Read(ProcSnapshot snapshot, int leader, string marker)
     {
         var now = time.GetUtcNow();
-        var members = ProcessTree.Members(leader, marker).OrderBy(m => m.Pid == leader ? 0 : 1).ThenBy(m => m.Pid).ToList();
+        var members = snapshot.Members(leader, marker).OrderBy(m => m.Pid == leader ? 0 : 1).ThenBy(m => m.Pid).ToList();
         var entries = members.Select(m => Entry(m, now)).ToList();
         var leaderEntry = entries.FirstOrDefault(e => e.Pid == leader);
         return new ProcessStats(leader, leaderEntry?.StartedAt, Math.Round(entries.Sum(e => e.CpuPercent), 1),

@@ -10,29 +10,7 @@ namespace HoodyKit.Daemon.Supervisor.Processes;
 internal sealed class ProcessTree(TimeProvider time)
 {
     /// <summary>The live members of the tree led by <paramref name="leader"/> (which may already be gone).</summary>
-    public static List<ProcStat> Members(int leader, string marker)
-    {
-        var all = ProcStat.AllPids().Where(p => p != Environment.ProcessId).Select(ProcStat.Read).OfType<ProcStat>()
-            .Where(s => s.State != 'Z').ToList();
-        var members = new Dictionary<int, ProcStat>();
-        foreach (var s in all)
-            if (s.Pid == leader || s.Pgrp == leader || s.Sid == leader) members[s.Pid] = s;
-        // descendants by parent links (a child may have moved to its own group)
-        var frontier = new Queue<int>(members.Keys);
-        while (frontier.Count > 0)
-        {
-            var parent = frontier.Dequeue();
-            foreach (var child in all.Where(s => s.Ppid == parent && !members.ContainsKey(s.Pid)))
-            {
-                members[child.Pid] = child;
-                frontier.Enqueue(child.Pid);
-            }
-        }
-
-        foreach (var s in all.Where(s => !members.ContainsKey(s.Pid)))
-            if (ProcStat.EnvironmentContains(s.Pid, marker)) members[s.Pid] = s;
-        return [.. members.Values];
-    }
+    public static List<ProcStat> Members(int leader, string marker) => ProcSnapshot.Take().Members(leader, marker);
 
     /// <summary>TERM (or <paramref name="signal"/>) to the group, wait up to <paramref name="grace"/>, then KILL everything left.</summary>
     public async Task StopAsync(int leader, string marker, int signal, TimeSpan grace, CancellationToken ct)

@@ -60,7 +60,7 @@ internal sealed class ProgramControl(ProgramStore store, ProgramSupervisor super
         if (!program.Enabled) program = (await store.UpdateAsync(program with { Enabled = true }, ct)).Program ?? program;
         if (program.Boot && !program.LazyLoad && program.PortRange is null)
             await supervisor.StartAsync(program, null, new StartOptions(false, TimeSpan.Zero, true), ct);
-        return views.View(program, includeStatus: false, includeStats: false);
+        return views.View(program, includeStatus: false);
     }
 
     public async Task<Outcome<ProgramConfig>> DisableAsync(int id, CancellationToken ct)

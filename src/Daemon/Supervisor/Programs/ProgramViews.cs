@@ -9,20 +9,22 @@ internal sealed class ProgramViews(ProgramStore store, BuiltInPrograms builtIns,
     ProcessStatsReader stats, TimeProvider time)
 {
     /// <summary>Built-in modules first (ids 1001…), then user programs by id.</summary>
-    public IReadOnlyList<ProgramConfig> All(bool includeStatus, bool includeStats) =>
-        [.. builtIns.List().Select(b => builtIns.View(b, includeStatus)),
-         .. store.All().OrderBy(p => p.Id).Select(p => View(p, includeStatus, includeStats))];
+    public IReadOnlyList<ProgramConfig> All(bool includeStatus, bool includeStats)
+    {
+        var snapshot = includeStats ? ProcSnapshot.Take() : null;
+        return [.. builtIns.List().Select(b => builtIns.View(b, includeStatus)),
+                .. store.All().OrderBy(p => p.Id).Select(p => View(p, includeStatus, snapshot))];
+    }
 
     public ProgramConfig? Find(int id, bool includeStatus = false) =>
         builtIns.Find(id) is { } builtIn ? builtIns.View(builtIn, includeStatus)
-        : store.Find(id) is { } program ? View(program, includeStatus, includeStats: false)
+        : store.Find(id) is { } program ? View(program, includeStatus)
         : null;
 
-    public ProgramConfig View(ProgramConfig program, bool includeStatus, bool includeStats)
+    public ProgramConfig View(ProgramConfig program, bool includeStatus, ProcSnapshot? stats = null)
     {
-        if (!includeStatus && !includeStats) return program;
-        var status = Status(program, null);
-        return program with { Status = status, Stats = includeStats ? Stats(program, null) : null };
+        if (!includeStatus && stats is null) return program;
+        return program with { Status = Status(program, null), Stats = stats is null ? null : Stats(program, null, stats) };
     }
 
     /// <summary>The status of a program, or of one port instance of a port-range program.</summary>
@@ -43,13 +45,14 @@ internal sealed class ProgramViews(ProgramStore store, BuiltInPrograms builtIns,
     }
 
     /// <summary>Tree-wide stats while running (null otherwise); a port-range program sums its running instances.</summary>
-    public ProcessStats? Stats(ProgramConfig program, int? port)
+    public ProcessStats? Stats(ProgramConfig program, int? port, ProcSnapshot? snapshot = null)
     {
+        snapshot ??= ProcSnapshot.Take();
         var running = supervisor.Instances(program.Id)
             .Where(i => port is null || i.Port == port)
             .Select(i => i.Snapshot())
             .Where(s => s.State == ProgramState.Running && s.Pid is not null && s.Marker is not null)
-            .Select(s => stats.Read(s.Pid!.Value, s.Marker!))
+            .Select(s => stats.Read(snapshot, s.Pid!.Value, s.Marker!))
             .ToList();
         return running.Count switch
         {

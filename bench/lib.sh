@@ -1,0 +1,16 @@
+# Shared helpers for the benchmarks (sourced).
+# Run hoodykit as the systemd unit does: a 4 MB young-generation budget (see systemd/hoodykit.service).
+export DOTNET_GCgen0size=0x400000
+publish_hoodykit() { # DIR -> DIR/hoodykit, the packaged build (self-contained, ReadyToRun)
+  echo "publishing hoodykit (Release, self-contained, ReadyToRun)..." >&2
+  dotnet publish "$top/src/Daemon/HoodyKit.Daemon.csproj" -c Release -r linux-x64 --self-contained true \
+    -p:PublishReadyToRun=true -o "$1" --nologo -v quiet >&2
+}
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+now_ns() { date +%s%N; }
+rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$1/status"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "n/a"; else printf "%.2f", a / b }'; }
+median() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%s\n", m}'; }
+wait_http() { # URL PID
+  until curl -fs -o /dev/null "$1"; do kill -0 "$2" 2>/dev/null || { echo "process exited before answering: $1" >&2; return 1; }; sleep 0.005; done
+}
