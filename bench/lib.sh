@@ -1,10 +1,9 @@
 # Shared helpers for the benchmarks (sourced).
 # Run hoodykit as the systemd unit does: a 4 MB young-generation budget (see systemd/hoodykit.service).
 export DOTNET_GCgen0size=0x400000
-publish_hoodykit() { # DIR -> DIR/hoodykit, the packaged build (self-contained, ReadyToRun)
-  echo "publishing hoodykit (Release, self-contained, ReadyToRun)..." >&2
-  dotnet publish "$top/src/Daemon/HoodyKit.Daemon.csproj" -c Release -r linux-x64 --self-contained true \
-    -p:PublishReadyToRun=true -o "$1" --nologo -v quiet >&2
+publish_hoodykit() { # DIR -> DIR/hoodykit, the packaged build (Native AOT, as packaging/build.sh makes it)
+  echo "publishing hoodykit (Release, Native AOT)..." >&2
+  dotnet publish "$top/src/Daemon/HoodyKit.Daemon.csproj" -c Release -r linux-x64 -p:PublishAot=true -o "$1" --nologo -v quiet >&2
 }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 now_ns() { date +%s%N; }
