@@ -9,11 +9,14 @@ declare -A need=(
   [setsid]=util-linux         # process groups (daemon)
   [getent]=libc-bin           # user lookups (daemon)
   [curl]=curl                 # the README's calls, benchmarks
+  [useradd]=passwd            # a second user for run-as-user tests
 )
 missing=()
 for cmd in "${!need[@]}"; do
   command -v "$cmd" >/dev/null 2>&1 || missing+=("${need[$cmd]}")
 done
+# the Native AOT link of the package needs zlib's development files
+dpkg -s zlib1g-dev >/dev/null 2>&1 || missing+=(zlib1g-dev)
 if ((${#missing[@]})); then
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
   echo "installing: ${missing[*]}"
