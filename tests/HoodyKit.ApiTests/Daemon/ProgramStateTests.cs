@@ -104,13 +104,7 @@ public sealed class ProgramStateTests
             ["log_backups"] = 5,
         }, ct);
         await api.PostOkAsync($"/programs/{id}/start", null, ct);
-        JsonNode logs;
-        do
-        {
-            await Task.Delay(25, ct);
-            logs = await api.GetOkAsync($"/programs/{id}/logs?lines=60", ct);
-        }
-        while (!((string)logs["logs"]!).EndsWith("line-200\n", StringComparison.Ordinal));
+        var logs = await api.WaitForLogsAsync($"/programs/{id}/logs?lines=60", ct, text => text.EndsWith("line-200\n", StringComparison.Ordinal));
 
         var expected = string.Concat(Enumerable.Range(141, 60).Select(i => $"line-{i}\n"));
         Assert.That((string?)logs["logs"], Is.EqualTo(expected));

@@ -4,21 +4,8 @@ using HoodyKit.ApiTests.Infrastructure;
 namespace HoodyKit.ApiTests.Daemon;
 
 /// <summary>Every validation case answers the documented body and status, and never writes programs.json.</summary>
-public sealed class ProgramValidationTests
+public sealed class ProgramValidationTests : DaemonFixture
 {
-    private KitHost _host = null!;
-    private DaemonApi _api = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _host = await KitHost.StartAsync(new KitHostOptions(), CancellationToken.None);
-        _api = new DaemonApi(_host.Client);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _host.DisposeAsync();
-
     [TestCase("""{"command":"true","user":"root"}""", "Field 'name' is required and must be a non-empty string")]
     [TestCase("""{"name":"a","user":"root"}""", "Field 'command' is required and must be a non-empty string")]
     [TestCase("""{"name":"a","command":"  ","user":"root"}""", "Field 'command' is required and must be a non-empty string")]
@@ -43,7 +30,7 @@ public sealed class ProgramValidationTests
     public async Task Invalid_add_answers_400_with_the_reference_wording(string body, string error, CancellationToken ct)
     {
         var before = File.Exists(ProgramsFile) ? await File.ReadAllTextAsync(ProgramsFile, ct) : null;
-        using var response = await _api.PostAsync("/programs/add", body, ct);
+        using var response = await Api.PostAsync("/programs/add", body, ct);
         var json = await HttpAssert.ReadJsonAsync(response, HttpStatusCode.BadRequest, ct);
         Assert.That((bool?)json["success"], Is.False);
         Assert.That((string?)json["error"], Is.EqualTo(error));
@@ -53,24 +40,24 @@ public sealed class ProgramValidationTests
     [Test, CancelAfter(10_000)]
     public async Task Malformed_body_is_invalid_json(CancellationToken ct)
     {
-        using var response = await _api.PostAsync("/programs/add", """{"name": """, ct);
+        using var response = await Api.PostAsync("/programs/add", """{"name": """, ct);
         await HttpAssert.JsonAsync(response, HttpStatusCode.BadRequest, """{"success":false,"error":"Invalid JSON body"}""", ct);
     }
 
     [Test, CancelAfter(10_000)]
     public async Task Duplicate_name_and_id_are_409(CancellationToken ct)
     {
-        await _api.PostOkAsync("/programs/add", """{"id":40,"name":"dup","command":"true","user":"root"}""", ct);
-        using (var byName = await _api.PostAsync("/programs/add", """{"name":"dup","command":"true","user":"root"}""", ct))
+        await Api.PostOkAsync("/programs/add", """{"id":40,"name":"dup","command":"true","user":"root"}""", ct);
+        using (var byName = await Api.PostAsync("/programs/add", """{"name":"dup","command":"true","user":"root"}""", ct))
             await HttpAssert.JsonAsync(byName, HttpStatusCode.Conflict, """{"success":false,"error":"Program with name 'dup' already exists"}""", ct);
-        using var byId = await _api.PostAsync("/programs/add", """{"id":40,"name":"dup2","command":"true","user":"root"}""", ct);
+        using var byId = await Api.PostAsync("/programs/add", """{"id":40,"name":"dup2","command":"true","user":"root"}""", ct);
         await HttpAssert.JsonAsync(byId, HttpStatusCode.Conflict, """{"success":false,"error":"Program with ID 40 already exists"}""", ct);
     }
 
     [Test, CancelAfter(10_000)]
     public async Task Defaults_fill_the_stored_program(CancellationToken ct)
     {
-        var body = await _api.PostOkAsync("/programs/add", """{"name":"defaults","command":"true","user":"root","autorestart":true,"environment":{"N":5,"B":false}}""", ct);
+        var body = await Api.PostOkAsync("/programs/add", """{"name":"defaults","command":"true","user":"root","autorestart":true,"environment":{"N":5,"B":false}}""", ct);
         var program = body["program"]!;
         Assert.That((bool?)program["enabled"], Is.True);
         Assert.That((bool?)program["boot"], Is.False);
@@ -91,25 +78,25 @@ public sealed class ProgramValidationTests
     [CancelAfter(10_000)]
     public async Task Unknown_ids_are_404(string path, string error, CancellationToken ct)
     {
-        using var response = await _api.PostAsync(path, "{}", ct);
+        using var response = await Api.PostAsync(path, "{}", ct);
         await HttpAssert.JsonAsync(response, HttpStatusCode.NotFound, $$"""{"success":false,"error":"{{error}}"}""", ct);
     }
 
     [Test, CancelAfter(10_000)]
     public async Task Stop_with_port_and_all_is_refused(CancellationToken ct)
     {
-        var id = (int)(await _api.PostOkAsync("/programs/add", """{"name":"stopper","command":"true","user":"root"}""", ct))["id"]!;
-        using var response = await _api.PostAsync($"/programs/{id}/stop", """{"port":8000,"all":true}""", ct);
+        var id = (int)(await Api.PostOkAsync("/programs/add", """{"name":"stopper","command":"true","user":"root"}""", ct))["id"]!;
+        using var response = await Api.PostAsync($"/programs/{id}/stop", """{"port":8000,"all":true}""", ct);
         await HttpAssert.JsonAsync(response, HttpStatusCode.BadRequest, """{"success":false,"error":"Specify either 'port' or 'all: true', not both"}""", ct);
     }
 
     [Test, CancelAfter(10_000)]
     public async Task Logs_reject_an_unknown_type(CancellationToken ct)
     {
-        var id = (int)(await _api.PostOkAsync("/programs/add", """{"name":"logtype","command":"true","user":"root"}""", ct))["id"]!;
-        using var response = await _host.Client.GetAsync($"/api/v1/daemon/programs/{id}/logs?type=both", ct);
+        var id = (int)(await Api.PostOkAsync("/programs/add", """{"name":"logtype","command":"true","user":"root"}""", ct))["id"]!;
+        using var response = await Host.Client.GetAsync($"/api/v1/daemon/programs/{id}/logs?type=both", ct);
         await HttpAssert.JsonAsync(response, HttpStatusCode.BadRequest, """{"success":false,"error":"Invalid type parameter: must be 'stdout' or 'stderr'"}""", ct);
     }
 
-    private string ProgramsFile => Path.Combine(_host.DataDir, "daemon", "programs.json");
+    private string ProgramsFile => Path.Combine(Host.DataDir, "daemon", "programs.json");
 }

@@ -5,67 +5,48 @@ using HoodyKit.ApiTests.Infrastructure;
 namespace HoodyKit.ApiTests.Daemon;
 
 /// <summary>Ephemeral programs: launch, list, status, logs, stop, TTL expiry, exit, crash recovery.</summary>
-public sealed class QuickStartTests
+public sealed class QuickStartTests : DaemonFixture
 {
-    private KitHost _host = null!;
-    private DaemonApi _api = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _host = await KitHost.StartAsync(new KitHostOptions(), CancellationToken.None);
-        _api = new DaemonApi(_host.Client);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _host.DisposeAsync();
-
     [Test, CancelAfter(20_000)]
     public async Task Launch_with_wait_runs_it_and_stop_removes_it_with_its_logs(CancellationToken ct)
     {
-        var launched = await _api.PostOkAsync("/quick-start", """{"command":"sh -c 'echo ready; sleep 300'","user":"root","wait":true,"name":"job-a"}""", ct);
+        var launched = await Api.PostOkAsync("/quick-start", """{"command":"sh -c 'echo ready; sleep 300'","user":"root","wait":true,"name":"job-a"}""", ct);
         var id = (string)launched["temporary_id"]!;
         Assert.That(id, Does.Match(@"^quick_\d+$"));
         Assert.That((string?)launched["status"], Is.EqualTo("running"));
         Assert.That((string?)launched["name"], Is.EqualTo("job-a"));
         Assert.That((int?)launched["pid"], Is.Not.Null);
 
-        var list = await _api.GetOkAsync("/quick-start", ct);
+        var list = await Api.GetOkAsync("/quick-start", ct);
         Assert.That((int?)list["count"], Is.GreaterThanOrEqualTo(1));
         var entry = list["ephemeral_programs"]!.AsArray().Single(e => (string?)e!["temporary_id"] == id)!;
         Assert.That((string?)entry["command"], Is.EqualTo("sh -c 'echo ready; sleep 300'"));
 
-        string logs;
-        do
-        {
-            await Task.Delay(25, ct);
-            logs = (string)(await _api.GetOkAsync($"/quick-start/{id}/logs", ct))["logs"]!;
-        }
-        while (logs.Length == 0);
-        Assert.That(logs, Is.EqualTo("ready\n"));
+        var logs = await Api.WaitForLogsAsync($"/quick-start/{id}/logs", ct);
+        Assert.That((string?)logs["logs"], Is.EqualTo("ready\n"));
         var logFile = (string)entry["stdout_logfile"]!;
 
-        using (var stop = await _api.PostAsync($"/quick-start/{id}/stop", null, ct))
+        using (var stop = await Api.PostAsync($"/quick-start/{id}/stop", null, ct))
             await HttpAssert.JsonAsync(stop, HttpStatusCode.OK,
                 $$"""{"success":true,"temporary_id":"{{id}}","cleaned_up":true,"message":"Program stopped and configuration removed"}""", ct);
         Assert.That(Procs.WithEnvironment($"HOODY_QUICK_START={id}"), Is.Empty);
         Assert.That(File.Exists(logFile), Is.False);
-        using var gone = await _host.Client.GetAsync($"/api/v1/daemon/quick-start/{id}/status", ct);
+        using var gone = await Host.Client.GetAsync($"/api/v1/daemon/quick-start/{id}/status", ct);
         await HttpAssert.JsonAsync(gone, HttpStatusCode.NotFound, $$"""{"success":false,"error":"Ephemeral program with ID {{id}} not found"}""", ct);
-        using var again = await _api.PostAsync($"/quick-start/{id}/stop", null, ct);
+        using var again = await Api.PostAsync($"/quick-start/{id}/stop", null, ct);
         Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
 
     [Test, CancelAfter(20_000)]
     public async Task Ttl_expiry_stops_and_removes_the_program(CancellationToken ct)
     {
-        var launched = await _api.PostOkAsync("/quick-start", """{"command":"sleep 300","user":"root","ttl":1}""", ct);
+        var launched = await Api.PostOkAsync("/quick-start", """{"command":"sleep 300","user":"root","ttl":1}""", ct);
         var id = (string)launched["temporary_id"]!;
         Assert.That((string?)launched["expires_at"], Is.Not.Null);
 
         while (true)
         {
-            using var status = await _host.Client.GetAsync($"/api/v1/daemon/quick-start/{id}/status", ct);
+            using var status = await Host.Client.GetAsync($"/api/v1/daemon/quick-start/{id}/status", ct);
             if (status.StatusCode == HttpStatusCode.NotFound) break;
             await Task.Delay(50, ct);
         }
@@ -76,12 +57,12 @@ public sealed class QuickStartTests
     [Test, CancelAfter(20_000)]
     public async Task A_program_that_exits_stays_listed_as_stopped_with_its_exit_code(CancellationToken ct)
     {
-        var launched = await _api.PostOkAsync("/quick-start", """{"command":"sh -c 'sleep 1.2; exit 4'","user":"root"}""", ct);
+        var launched = await Api.PostOkAsync("/quick-start", """{"command":"sh -c 'sleep 1.2; exit 4'","user":"root"}""", ct);
         var id = (string)launched["temporary_id"]!;
         Assert.That((string?)launched["status"], Is.EqualTo("starting"));
         while (true)
         {
-            var status = await _api.GetOkAsync($"/quick-start/{id}/status", ct);
+            var status = await Api.GetOkAsync($"/quick-start/{id}/status", ct);
             if ((string?)status["status"] == "stopped")
             {
                 Assert.That((int?)status["exit_code"], Is.EqualTo(4));
@@ -102,7 +83,7 @@ public sealed class QuickStartTests
     [CancelAfter(10_000)]
     public async Task Invalid_launch_is_400(string body, string error, CancellationToken ct)
     {
-        using var response = await _api.PostAsync("/quick-start", body, ct);
+        using var response = await Api.PostAsync("/quick-start", body, ct);
         var json = await HttpAssert.ReadJsonAsync(response, HttpStatusCode.BadRequest, ct);
         Assert.That((string?)json["error"], Is.EqualTo(error));
     }
@@ -110,7 +91,7 @@ public sealed class QuickStartTests
     [Test, CancelAfter(10_000)]
     public async Task Logs_of_an_unknown_type_use_the_quick_start_wording(CancellationToken ct)
     {
-        using var response = await _host.Client.GetAsync("/api/v1/daemon/quick-start/quick_1/logs?type=all", ct);
+        using var response = await Host.Client.GetAsync("/api/v1/daemon/quick-start/quick_1/logs?type=all", ct);
         await HttpAssert.JsonAsync(response, HttpStatusCode.BadRequest, """{"success":false,"error":"Invalid 'type' value: must be 'stdout' or 'stderr'"}""", ct);
     }
 

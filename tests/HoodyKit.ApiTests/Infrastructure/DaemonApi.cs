@@ -47,6 +47,18 @@ internal sealed class DaemonApi(HttpClient client)
         }
     }
 
+    /// <summary>Polls a logs endpoint (<c>/programs/1/logs?…</c>) until its text satisfies <paramref name="done"/> (default: not empty).</summary>
+    public async Task<JsonNode> WaitForLogsAsync(string path, CancellationToken ct, Func<string, bool>? done = null)
+    {
+        done ??= text => text.Length > 0;
+        while (true)
+        {
+            var logs = await GetOkAsync(path, ct);
+            if (done((string)logs["logs"]!)) return logs;
+            await Task.Delay(25, ct);
+        }
+    }
+
     public Task<JsonNode> WaitForStateAsync(int id, string state, CancellationToken ct) =>
         WaitForAsync(id, s => (string?)s["status"] == state, ct);
 }

@@ -98,14 +98,8 @@ public sealed class PackageTests
         var pid = (int)(await api.PostOkAsync($"/programs/{id}/start", """{"wait":true}""", ct))["instance"]!["pid"]!;
         var stats = (await api.GetOkAsync($"/status/{id}?include_stats=true", ct))["stats"]!;
         Assert.That((int?)stats["process_count"], Is.GreaterThanOrEqualTo(2));
-        string logs;
-        do
-        {
-            await Task.Delay(25, ct);
-            logs = (string)(await api.GetOkAsync($"/programs/{id}/logs", ct))["logs"]!;
-        }
-        while (logs.Length == 0);
-        Assert.That(logs, Is.EqualTo("from-aot\n"));
+        var logs = await api.WaitForLogsAsync($"/programs/{id}/logs", ct);
+        Assert.That((string?)logs["logs"], Is.EqualTo("from-aot\n"));
         var quick = await api.PostOkAsync("/quick-start", """{"command":"sleep 300","user":"root","wait":true,"ttl":60}""", ct);
         Assert.That((string?)quick["status"], Is.EqualTo("running"));
         using (var bad = await api.PostAsync("/programs/add", "{bad", ct))

@@ -37,58 +37,34 @@ internal sealed partial class ProgramStore(ProgramPaths paths, TimeProvider time
             await JsonStateFile.WriteAsync(paths.DefaultsFile, [.. _programs], DaemonStateJsonContext.Default.ListProgramConfig, ct);
     }
 
-    public async Task<StoreOutcome> AddAsync(ProgramConfig config, CancellationToken ct)
+    public Task<StoreOutcome> AddAsync(ProgramConfig config, CancellationToken ct) => UnderWriterAsync(async () =>
     {
-        await _writer.WaitAsync(ct);
-        try
-        {
-            var current = _programs;
-            if (current.Any(p => p.Name == config.Name)) return StoreOutcome.Conflict($"Program with name '{config.Name}' already exists");
-            if (config.Id != 0 && (current.Any(p => p.Id == config.Id) || BuiltInPrograms.IsBuiltInId(config.Id)))
-                return StoreOutcome.Conflict($"Program with ID {config.Id} already exists");
-            if (config.Id == 0) config = config with { Id = NextId(current) };
-            await SaveAsync([.. current, config], ct);
-            return StoreOutcome.Ok(config);
-        }
-        finally
-        {
-            _writer.Release();
-        }
-    }
+        var current = _programs;
+        if (current.Any(p => p.Name == config.Name)) return StoreOutcome.Conflict($"Program with name '{config.Name}' already exists");
+        if (config.Id != 0 && (current.Any(p => p.Id == config.Id) || BuiltInPrograms.IsBuiltInId(config.Id)))
+            return StoreOutcome.Conflict($"Program with ID {config.Id} already exists");
+        if (config.Id == 0) config = config with { Id = NextId(current) };
+        await SaveAsync([.. current, config], ct);
+        return StoreOutcome.Ok(config);
+    }, ct);
 
-    public async Task<StoreOutcome> UpdateAsync(ProgramConfig config, CancellationToken ct)
+    public Task<StoreOutcome> UpdateAsync(ProgramConfig config, CancellationToken ct) => UnderWriterAsync(async () =>
     {
-        await _writer.WaitAsync(ct);
-        try
-        {
-            var current = _programs;
-            if (current.All(p => p.Id != config.Id)) return StoreOutcome.Missing;
-            if (current.Any(p => p.Name == config.Name && p.Id != config.Id))
-                return StoreOutcome.Conflict($"Program with name '{config.Name}' already exists");
-            await SaveAsync([.. current.Select(p => p.Id == config.Id ? config : p)], ct);
-            return StoreOutcome.Ok(config);
-        }
-        finally
-        {
-            _writer.Release();
-        }
-    }
+        var current = _programs;
+        if (current.All(p => p.Id != config.Id)) return StoreOutcome.Missing;
+        if (current.Any(p => p.Name == config.Name && p.Id != config.Id))
+            return StoreOutcome.Conflict($"Program with name '{config.Name}' already exists");
+        await SaveAsync([.. current.Select(p => p.Id == config.Id ? config : p)], ct);
+        return StoreOutcome.Ok(config);
+    }, ct);
 
-    public async Task<bool> RemoveAsync(int id, CancellationToken ct)
+    public Task<bool> RemoveAsync(int id, CancellationToken ct) => UnderWriterAsync(async () =>
     {
-        await _writer.WaitAsync(ct);
-        try
-        {
-            var current = _programs;
-            if (current.All(p => p.Id != id)) return false;
-            await SaveAsync([.. current.Where(p => p.Id != id)], ct);
-            return true;
-        }
-        finally
-        {
-            _writer.Release();
-        }
-    }
+        var current = _programs;
+        if (current.All(p => p.Id != id)) return false;
+        await SaveAsync([.. current.Where(p => p.Id != id)], ct);
+        return true;
+    }, ct);
 
     /// <summary>The defaults snapshot, or null when it is missing or does not parse (it is never modified here).</summary>
     public async Task<List<ProgramConfig>?> ReadDefaultsAsync(CancellationToken ct)
@@ -106,12 +82,19 @@ internal sealed partial class ProgramStore(ProgramPaths paths, TimeProvider time
         }
     }
 
-    public async Task ReplaceAllAsync(List<ProgramConfig> programs, CancellationToken ct)
+    public Task ReplaceAllAsync(List<ProgramConfig> programs, CancellationToken ct) => UnderWriterAsync(async () =>
+    {
+        await SaveAsync(programs, ct);
+        return true;
+    }, ct);
+
+    /// <summary>One writer at a time: each change reads the current list and saves the next one.</summary>
+    private async Task<T> UnderWriterAsync<T>(Func<Task<T>> change, CancellationToken ct)
     {
         await _writer.WaitAsync(ct);
         try
         {
-            await SaveAsync(programs, ct);
+            return await change();
         }
         finally
         {
