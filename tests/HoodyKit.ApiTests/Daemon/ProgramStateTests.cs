@@ -40,6 +40,36 @@ public sealed class ProgramStateTests
         Assert.That((string?)(await again.StatusAsync(manualId, ct))["status"], Is.EqualTo("STOPPED"));
     }
 
+    [Test, CancelAfter(40_000)]
+    public async Task Boot_tiers_start_in_priority_order_and_stop_in_reverse(CancellationToken ct)
+    {
+        var order = Path.Combine(_dataDir, "order.txt");
+        string Program(string name) =>
+            $"sh -c 'echo start-{name} >> {order}; trap \"echo stop-{name} >> {order}; exit 0\" TERM; while true; do sleep 0.05; done'";
+        await using (var first = await KitHost.StartAsync(new KitHostOptions { DataDir = _dataDir }, ct))
+        {
+            var api = new DaemonApi(first.Client);
+            await api.AddAsync(new JsonObject { ["name"] = "late", ["command"] = Program("late"), ["priority"] = 20, ["boot"] = true }, ct);
+            await api.AddAsync(new JsonObject { ["name"] = "early", ["command"] = Program("early"), ["priority"] = 10, ["boot"] = true }, ct);
+            await api.WaitForStateAsync(1, "RUNNING", ct);
+            await api.WaitForStateAsync(2, "RUNNING", ct);
+        }
+
+        File.Delete(order);
+
+        await using (var second = await KitHost.StartAsync(new KitHostOptions { DataDir = _dataDir }, ct))
+        {
+            var api = new DaemonApi(second.Client);
+            var late = await api.WaitForStateAsync(1, "RUNNING", ct);
+            var early = await api.WaitForStateAsync(2, "RUNNING", ct);
+            var earlyStarted = DateTimeOffset.Parse((string)early["started_at"]!, System.Globalization.CultureInfo.InvariantCulture);
+            var lateStarted = DateTimeOffset.Parse((string)late["started_at"]!, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.That(lateStarted - earlyStarted, Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(0.9)), "tier 20 waits for tier 10 to be RUNNING");
+        }
+
+        Assert.That(await File.ReadAllLinesAsync(order, ct), Is.EqualTo(new[] { "start-early", "start-late", "stop-late", "stop-early" }));
+    }
+
     [Test, CancelAfter(30_000)]
     public async Task Reset_with_a_corrupt_default_file_leaves_programs_json_untouched(CancellationToken ct)
     {
