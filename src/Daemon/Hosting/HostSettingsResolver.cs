@@ -1,5 +1,5 @@
 using HoodyKit.Core.Hosting;
-using HoodyKit.Daemon.Native;
+using HoodyKit.Core.Native;
 
 namespace HoodyKit.Daemon.Hosting;
 
@@ -64,7 +64,7 @@ public static class HostSettingsResolver
 
     private static string? Absolute(string? path) => string.IsNullOrWhiteSpace(path) ? null : Path.GetFullPath(path);
 
-    private static bool IsRoot() => LibC.GetEffectiveUserId() == 0;
+    private static bool IsRoot() => UnixUsers.EffectiveUserId == 0;
 
     private static string DefaultDataDir()
     {

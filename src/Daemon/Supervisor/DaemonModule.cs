@@ -38,7 +38,6 @@ public sealed class DaemonModule : IKitModule
             .Validate(o => o.MaxRestartDelay >= TimeSpan.FromSeconds(1), "Daemon:MaxRestartDelay must be at least 1 s")
             .ValidateOnStart();
         services.AddSingleton<BuiltInPrograms>();
-        services.AddSingleton<UserDirectory>();
         services.AddSingleton<ProgramPaths>();
         services.AddSingleton<ProgramStore>();
         services.AddSingleton<ProgramInputParser>();

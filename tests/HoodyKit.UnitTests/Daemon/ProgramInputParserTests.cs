@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using HoodyKit.Core.Hosting;
 using HoodyKit.Daemon.Supervisor;
-using HoodyKit.Daemon.Supervisor.Processes;
 using HoodyKit.Daemon.Supervisor.Programs;
 using Microsoft.Extensions.Options;
 
@@ -9,8 +8,8 @@ namespace HoodyKit.UnitTests.Daemon;
 
 public sealed class ProgramInputParserTests
 {
-    private static readonly ProgramInputParser s_parser = new(new UserDirectory(),
-        new ProgramPaths(new KitSettings("/data", "/logs", null, null), Options.Create(new DaemonOptions { ProgramLogDir = "/plogs" }), new UserDirectory()));
+    private static readonly ProgramInputParser s_parser = new(
+        new ProgramPaths(new KitSettings("/data", "/logs", null, null), Options.Create(new DaemonOptions { ProgramLogDir = "/plogs" })));
 
     private static JsonObject Body(string json) => JsonNode.Parse(json)!.AsObject();
 

@@ -1,4 +1,4 @@
-using HoodyKit.Daemon.Native;
+using HoodyKit.Core.Native;
 
 namespace HoodyKit.Daemon.Supervisor.Processes;
 

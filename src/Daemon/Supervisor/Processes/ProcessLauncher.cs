@@ -9,7 +9,7 @@ namespace HoodyKit.Daemon.Supervisor.Processes;
 /// its user, with an environment built from scratch: passwd's HOME/USER/LOGNAME/SHELL and a PATH, then
 /// the program's <c>environment</c>, then the HOODY_* markers.
 /// </summary>
-internal sealed class ProcessLauncher(UserDirectory users, TimeProvider time, ILogger<ProcessLauncher> logger)
+internal sealed class ProcessLauncher(TimeProvider time, ILogger<ProcessLauncher> logger)
 {
     private static readonly string s_setsid = ToolLocator.Find("setsid") ?? "/usr/bin/setsid";
 
@@ -24,7 +24,7 @@ internal sealed class ProcessLauncher(UserDirectory users, TimeProvider time, IL
             WorkingDirectory = spec.Directory,
         };
         foreach (var arg in spec.Argv) psi.ArgumentList.Add(arg);
-        if (users.NeedsSwitch(spec.User)) psi.UserName = spec.User.Name;
+        if (UserDirectory.NeedsSwitch(spec.User)) psi.UserName = spec.User.Name;
 
         psi.Environment.Clear();
         psi.Environment["HOME"] = spec.User.Home;

@@ -1,19 +1,17 @@
-using HoodyKit.Daemon.Native;
+using HoodyKit.Core.Native;
 
 namespace HoodyKit.Daemon.Supervisor.Processes;
 
 /// <summary>Resolves the users programs run as, through the passwd database (getpwnam_r).</summary>
-internal sealed class UserDirectory
+internal static class UserDirectory
 {
-    private readonly uint _euid = LibC.GetEffectiveUserId();
+    public static bool DaemonIsRoot => UnixUsers.IsRoot;
 
-    public bool DaemonIsRoot => _euid == 0;
-
-    public static PasswdEntry? Find(string name) => string.IsNullOrEmpty(name) || name.Contains('\0', StringComparison.Ordinal) ? null : LibC.GetPasswd(name);
+    public static PasswdEntry? Find(string name) => UnixUsers.Find(name);
 
     /// <summary>Root may run as anyone; otherwise only as the daemon's own user.</summary>
-    public bool CanRunAs(PasswdEntry user) => DaemonIsRoot || user.Uid == _euid;
+    public static bool CanRunAs(PasswdEntry user) => DaemonIsRoot || user.Uid == UnixUsers.EffectiveUserId;
 
     /// <summary>Whether switching to <paramref name="user"/> is needed (setuid via ProcessStartInfo.UserName).</summary>
-    public bool NeedsSwitch(PasswdEntry user) => user.Uid != _euid;
+    public static bool NeedsSwitch(PasswdEntry user) => user.Uid != UnixUsers.EffectiveUserId;
 }

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using HoodyKit.Daemon.Supervisor.Models;
 using HoodyKit.Daemon.Supervisor.Processes;
 
-using HoodyKit.Daemon.Native;
+using HoodyKit.Core.Native;
 
 namespace HoodyKit.Daemon.Supervisor.Programs;
 
@@ -10,7 +10,7 @@ namespace HoodyKit.Daemon.Supervisor.Programs;
 /// Turns an add or edit body into a <see cref="ProgramConfig"/>, or the first error in the reference's
 /// words. Edit bodies are partial: only the fields present change.
 /// </summary>
-internal sealed class ProgramInputParser(UserDirectory users, ProgramPaths paths)
+internal sealed class ProgramInputParser(ProgramPaths paths)
 {
     private static readonly string[] s_shells = ["bash", "zsh", "fish", "sh", "tmux"];
 
@@ -32,7 +32,7 @@ internal sealed class ProgramInputParser(UserDirectory users, ProgramPaths paths
         {
             account = UserDirectory.Find(user);
             if (account is null) f.Fail($"User \"{user}\" does not exist on the system");
-            else if (!users.CanRunAs(account)) f.Fail($"Cannot run as user '{user}': daemon is not running as root");
+            else if (!UserDirectory.CanRunAs(account)) f.Fail($"Cannot run as user '{user}': daemon is not running as root");
         }
 
         var display = f.Display(out var displayCleared);

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace HoodyKit.Daemon.Supervisor.Programs;
 
 /// <summary>Where the daemon keeps its files: state in &lt;data-dir&gt;/daemon, program logs in the program log dir.</summary>
-internal sealed class ProgramPaths(KitSettings settings, IOptions<DaemonOptions> options, UserDirectory users)
+internal sealed class ProgramPaths(KitSettings settings, IOptions<DaemonOptions> options)
 {
     public string StateDir { get; } = settings.ModuleDataDir("daemon");
 
@@ -17,7 +17,7 @@ internal sealed class ProgramPaths(KitSettings settings, IOptions<DaemonOptions>
 
     public string LogDir { get; } = options.Value.ProgramLogDir is { Length: > 0 } dir
         ? Path.GetFullPath(dir)
-        : users.DaemonIsRoot ? "/var/log/hoody" : Path.Combine(settings.LogDir, "programs");
+        : UserDirectory.DaemonIsRoot ? "/var/log/hoody" : Path.Combine(settings.LogDir, "programs");
 
     /// <summary><c>&lt;log dir&gt;/&lt;name&gt;.out.log</c> or <c>.err.log</c>.</summary>
     public string DefaultLog(string name, string stream) => Path.Combine(LogDir, $"{name}.{stream}.log");

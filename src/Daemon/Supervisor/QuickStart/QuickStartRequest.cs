@@ -11,7 +11,7 @@ internal sealed record QuickStartRequest(ProgramConfig Program, TimeSpan? Ttl, b
     private static readonly string[] s_shells = ["bash", "zsh", "fish", "sh", "tmux"];
 
     /// <summary>Parses a launch body; <paramref name="name"/> is used when the body names none.</summary>
-    public static Outcome<QuickStartRequest> Parse(JsonObject body, UserDirectory users, ProgramPaths paths, Func<string, string> name)
+    public static Outcome<QuickStartRequest> Parse(JsonObject body, ProgramPaths paths, Func<string, string> name)
     {
         var f = new FieldReader(body);
         var command = f.RequiredString("command");
@@ -23,7 +23,7 @@ internal sealed record QuickStartRequest(ProgramConfig Program, TimeSpan? Ttl, b
 
         var account = UserDirectory.Find(user!);
         if (account is null) return Failure.BadRequest($"User \"{user}\" does not exist on the system");
-        if (!users.CanRunAs(account)) return Failure.BadRequest($"Cannot run as user '{user}': daemon is not running as root");
+        if (!UserDirectory.CanRunAs(account)) return Failure.BadRequest($"Cannot run as user '{user}': daemon is not running as root");
         var directory = f.AbsolutePath("directory") ?? account.Home;
         var shell = f.OptionalString("terminal_shell");
         if (shell is not null && !s_shells.Contains(shell)) f.Fail("Field 'terminal_shell' must be one of: bash, zsh, fish, sh, tmux");

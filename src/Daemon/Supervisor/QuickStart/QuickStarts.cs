@@ -16,7 +16,7 @@ namespace HoodyKit.Daemon.Supervisor.QuickStart;
 /// <c>stopped</c> with their logs for a grace period, then removed). <c>ephemeral.json</c> tracks their pids
 /// so a daemon restarted after a crash kills what the previous one left running.
 /// </summary>
-internal sealed partial class QuickStarts(UserDirectory users, ProgramPaths paths, ProcessLauncher launcher, ProcessTree tree,
+internal sealed partial class QuickStarts(ProgramPaths paths, ProcessLauncher launcher, ProcessTree tree,
     IOptions<DaemonOptions> options, TimeProvider time, StateChanges changes, ILogger<QuickStarts> logger) : IDisposable
 {
     private static readonly string s_bootId = ReadBootId();
@@ -35,7 +35,7 @@ internal sealed partial class QuickStarts(UserDirectory users, ProgramPaths path
             var seconds = time.GetUtcNow().ToUnixTimeSeconds();
             while (_entries.ContainsKey(Id(seconds))) seconds++;
             var id = Id(seconds);
-            var parsed = QuickStartRequest.Parse(body, users, paths, command => $"quick_{Basename(command)}_{seconds}");
+            var parsed = QuickStartRequest.Parse(body, paths, command => $"quick_{Basename(command)}_{seconds}");
             if (parsed.Failure is { } failure) return failure;
             var request = parsed.Value!;
             var created = time.GetUtcNow();

@@ -1,0 +1,63 @@
+using System.Runtime.InteropServices;
+
+namespace HoodyKit.Core.Native;
+
+/// <summary>The passwd database (getpwnam_r) and the effective uid: shared by the modules that spawn as a user.</summary>
+public static unsafe partial class UnixUsers
+{
+    private const int ERANGE = 34;
+
+    [LibraryImport("libc", EntryPoint = "geteuid")]
+    private static partial uint GetEffectiveUserIdNative();
+
+    [LibraryImport("libc", EntryPoint = "getpwnam_r", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int GetPwNamR(string name, Passwd* pwd, byte* buffer, nuint bufferLength, Passwd** result);
+
+    public static uint EffectiveUserId { get; } = GetEffectiveUserIdNative();
+
+    public static bool IsRoot => EffectiveUserId == 0;
+
+    /// <summary>Looks a user up (files, LDAP, … as nsswitch says); null when there is no such user.</summary>
+    public static PasswdEntry? Find(string name)
+    {
+        if (string.IsNullOrEmpty(name) || name.Contains('\0', StringComparison.Ordinal)) return null;
+        for (var size = 16 * 1024; size <= 1024 * 1024; size *= 4)
+        {
+            var buffer = new byte[size];
+            Passwd entry;
+            Passwd* result = null;
+            int error;
+            fixed (byte* b = buffer)
+            {
+                error = GetPwNamR(name, &entry, b, (nuint)buffer.Length, &result);
+                if (error == 0)
+                {
+                    return result is null
+                        ? null
+                        : new PasswdEntry(name, entry.Uid, entry.Gid,
+                            Marshal.PtrToStringUTF8((nint)entry.Dir) ?? "/",
+                            Marshal.PtrToStringUTF8((nint)entry.Shell) ?? "/bin/sh");
+                }
+            }
+
+            if (error != ERANGE) return null; // grow the buffer on ERANGE; anything else: not resolvable
+        }
+
+        return null;
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct Passwd
+    {
+        public byte* Name;
+        public byte* Password;
+        public uint Uid;
+        public uint Gid;
+        public byte* Gecos;
+        public byte* Dir;
+        public byte* Shell;
+    }
+}
+
+/// <summary>One passwd entry: what a spawned program's environment is built from.</summary>
+public sealed record PasswdEntry(string Name, uint Uid, uint Gid, string Home, string Shell);
