@@ -1,10 +1,11 @@
 using HoodyKit.Core.Modules;
 using HoodyKit.Daemon.Supervisor;
+using HoodyKit.Terminal;
 
 namespace HoodyKit.Daemon.Hosting;
 
 /// <summary>The modules this build of hoodykit hosts, in listing order. Each service library adds its one line here.</summary>
 public static class BuiltInModules
 {
-    public static IReadOnlyList<IKitModule> Create() => [new DaemonModule()];
+    public static IReadOnlyList<IKitModule> Create() => [new DaemonModule(), new TerminalModule()];
 }

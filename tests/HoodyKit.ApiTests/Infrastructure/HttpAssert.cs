@@ -21,6 +21,12 @@ internal static class HttpAssert
         return JsonNode.Parse(text) ?? throw new AssertionException("JSON null body");
     }
 
+    public static async Task<JsonNode> GetFromJsonNodeAsync(this HttpClient client, string path, CancellationToken ct)
+    {
+        using var response = await client.GetAsync(path, ct);
+        return await ReadJsonAsync(response, HttpStatusCode.OK, ct);
+    }
+
     public static HttpRequestMessage WithHost(HttpMethod method, string path, string host)
     {
         var request = new HttpRequestMessage(method, path);

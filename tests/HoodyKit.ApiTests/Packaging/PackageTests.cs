@@ -107,6 +107,16 @@ public sealed class PackageTests
         Assert.That(await client.GetStringAsync("/api/v1/daemon/metrics", ct), Does.Contain("hoody_daemon_program_up{"));
         Assert.That(await client.GetStringAsync("/api/v1/daemon/openapi.yaml", ct), Does.Contain("/api/v1/daemon/programs/add:"));
 
+        var home = Directory.CreateTempSubdirectory("hk-pkg-home-").FullName;
+        await using (var tty = await TtyClient.ConnectAsync(client.BaseAddress!, $"terminal_id=7&env=HOME={home}", ct))
+        {
+            await tty.SendInputAsync("echo aot-$((40+2))\r", ct);
+            Assert.That(await tty.ReadUntilContainsAsync("aot-42", ct), Is.True, tty.Output);
+        }
+
+        using (var deleted = await client.DeleteAsync("/api/v1/terminal/7", ct))
+            await HttpAssert.JsonAsync(deleted, HttpStatusCode.OK, """{"status":"deleted","terminal_id":7}""", ct);
+
         await kit.TerminateAsync(ct);
         Assert.That(await kit.WaitForExitAsync(ct), Is.Zero, kit.Output);
         Assert.That(Procs.State(pid), Is.Null.Or.EqualTo('Z'), "stopping hoodykit stops its programs");

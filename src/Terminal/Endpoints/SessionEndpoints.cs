@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using HoodyKit.Core.Errors;
+using HoodyKit.Core.Health;
+using HoodyKit.Terminal.Models;
+using HoodyKit.Terminal.Sessions;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace HoodyKit.Terminal.Endpoints;
+
+internal static class SessionEndpoints
+{
+    public static RouteGroupBuilder MapSessionEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapPost("/create", Create);
+        api.MapGet("/sessions", List);
+        api.MapDelete("/{terminal_id}", Delete);
+        return api;
+    }
+
+    private static Results<Ok<CreateSessionReply>, ApiError> Create(TerminalSessions sessions,
+        [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] JsonObject? body)
+    {
+        body ??= [];
+        var ephemeral = body["ephemeral"]?.GetValueKind() == JsonValueKind.True;
+        if (!TerminalId.TryParse(body["terminal_id"], out var id)) return TerminalErrors.InvalidTerminalId();
+        if (id is null && !ephemeral) return ApiErrors.BadRequest("MISSING_TERMINAL_ID", "terminal_id field is required");
+        if (ephemeral) id = null;
+        var spec = new SessionSpec
+        {
+            Shell = Text(body["shell"]),
+            User = Text(body["user"]),
+            WorkingDirectory = Text(body["cwd"]),
+            Display = NormalizeDisplay(Text(body["display"])),
+            Columns = Number(body["cols"]) ?? 80,
+            Rows = Number(body["rows"]) ?? 24,
+            Ephemeral = ephemeral,
+            Environment = Environment(body["env"]),
+        };
+        if (spec.Columns is < 1 or > 1000 || spec.Rows is < 1 or > 1000)
+            return TerminalErrors.InvalidParameters("cols and rows must be between 1 and 1000");
+        var reset = body["reset"]?.GetValueKind() == JsonValueKind.True;
+        var outcome = sessions.GetOrCreate(id, spec, reset);
+        if (outcome.Session is not { } session)
+            return outcome.SpawnFailed ? TerminalErrors.SpawnFailed(outcome.Problem!) : TerminalErrors.InvalidParameters(outcome.Problem!);
+        return TypedResults.Ok(new CreateSessionReply(outcome.Created ? "created" : "exists", session.Id, session.Spec.Display,
+            session.ShellType, session.Pid, session.Spec.Ephemeral));
+    }
+
+    private static Ok<IReadOnlyList<SessionInfo>> List(TerminalSessions sessions) =>
+        TypedResults.Ok<IReadOnlyList<SessionInfo>>([.. sessions.List().Select(s => new SessionInfo(
+            s.Id, s.Id, s.Pid, s.IsRunning ? "running" : "exited", s.ExitCode, s.ShellType, WorkingDirectory(s.Pid),
+            s.Columns, s.Rows, s.ClientCount, s.Spec.Ephemeral, s.Spec.Display, ProcessFacts.Iso(s.CreatedAt)))]);
+
+    private static Results<Ok<DeleteSessionReply>, ApiError> Delete(string terminal_id, TerminalSessions sessions)
+    {
+        if (!TerminalId.TryParse(terminal_id, out var id)) return TerminalErrors.InvalidTerminalId();
+        return sessions.Delete(id) ? TypedResults.Ok(new DeleteSessionReply("deleted", id)) : TerminalErrors.SessionNotFound();
+    }
+
+    /// <summary><c>1</c>, <c>"1"</c> or <c>":1"</c> → <c>:1</c>.</summary>
+    internal static string? NormalizeDisplay(string? display) =>
+        string.IsNullOrWhiteSpace(display) ? null : display.StartsWith(':') ? display : ":" + display.Trim();
+
+    private static string? Text(JsonNode? node) => node?.GetValueKind() switch
+    {
+        JsonValueKind.String => node.GetValue<string>(),
+        JsonValueKind.Number => node.ToJsonString(),
+        _ => null,
+    };
+
+    /// <summary>HoodyKit extension: <c>"env":{"KEY":"value"}</c> adds to the shell's environment.</summary>
+    private static Dictionary<string, string> Environment(JsonNode? node) =>
+        node is JsonObject map
+            ? map.Where(p => Text(p.Value) is not null).ToDictionary(p => p.Key, p => Text(p.Value)!, StringComparer.Ordinal)
+            : [];
+
+    private static int? Number(JsonNode? node) =>
+        int.TryParse(Text(node), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    private static string? WorkingDirectory(int? pid)
+    {
+        if (pid is null) return null;
+        try
+        {
+            return new FileInfo($"/proc/{pid}/cwd").LinkTarget;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null; // the shell exited, or is not ours to read
+        }
+    }
+}

@@ -1,0 +1,214 @@
+using System.Buffers;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using HoodyKit.Terminal.Sessions;
+
+namespace HoodyKit.Terminal.Endpoints;
+
+/// <summary>
+/// <c>GET /api/v1/terminal/ws</c>: ttyd's protocol (subprotocol <c>tty</c>, one opcode byte per message).
+/// Everything is validated before the upgrade, so a bad request gets a JSON error, not a dropped socket.
+/// </summary>
+internal static partial class WebSocketEndpoint
+{
+    private const int MaxMessageBytes = 1024 * 1024;
+
+    public static RouteGroupBuilder MapTerminalWebSocket(this RouteGroupBuilder api)
+    {
+        api.MapGet("/ws", ConnectAsync);
+        return api;
+    }
+
+    private static async Task<IResult> ConnectAsync(HttpContext context, TerminalSessions sessions, ILoggerFactory loggers)
+    {
+        if (!context.WebSockets.IsWebSocketRequest) return TerminalErrors.InvalidParameters("A WebSocket upgrade is expected");
+        var query = context.Request.Query;
+        int? id = null;
+        if (query.TryGetValue("terminal_id", out var rawId) && rawId.ToString().Length > 0)
+        {
+            if (!TerminalId.TryParse(rawId.ToString(), out var parsed)) return TerminalErrors.InvalidTerminalId();
+            id = parsed;
+        }
+
+        if (!TryBuildSpec(query, out var spec, out var problem)) return TerminalErrors.InvalidParameters(problem!);
+        var outcome = sessions.GetOrCreate(id, spec);
+        if (outcome.Session is not { } session)
+            return outcome.SpawnFailed ? TerminalErrors.SpawnFailed(outcome.Problem!) : TerminalErrors.InvalidParameters(outcome.Problem!);
+
+        var subProtocol = context.WebSockets.WebSocketRequestedProtocols.Contains("tty") ? "tty" : null;
+        using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
+        {
+            SubProtocol = subProtocol,
+            KeepAliveInterval = TimeSpan.FromSeconds(30),
+        });
+        var client = session.Attach(Flag(query, "readonly"));
+        var logger = loggers.CreateLogger("HoodyKit.Terminal.WebSocket");
+        var ct = context.RequestAborted;
+        var sending = SendAsync(socket, client, ct);
+        try
+        {
+            await ReceiveAsync(socket, session, client, ct);
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
+        {
+            LogClientGone(logger, session.Id, ex.Message);
+        }
+        finally
+        {
+            session.Detach(client);
+        }
+
+        await sending;
+        return Results.Empty;
+    }
+
+    private static async Task SendAsync(WebSocket socket, SessionClient client, CancellationToken ct)
+    {
+        try
+        {
+            await foreach (var frame in client.Output.ReadAllAsync(ct))
+            {
+                await client.WaitWhilePausedAsync(ct);
+                await socket.SendAsync(frame, WebSocketMessageType.Binary, endOfMessage: true, ct);
+                client.Sent(frame.Length);
+            }
+
+            if (socket.State == WebSocketState.Open)
+                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "session ended", ct);
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
+        {
+            // the client went away; the receive side notices and detaches it
+        }
+    }
+
+    private static async Task ReceiveAsync(WebSocket socket, TerminalSession session, SessionClient client, CancellationToken ct)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        var message = new ArrayBufferWriter<byte>();
+        try
+        {
+            while (socket.State == WebSocketState.Open)
+            {
+                var result = await socket.ReceiveAsync(buffer, ct);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    if (socket.State == WebSocketState.CloseReceived)
+                        await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, ct);
+                    return;
+                }
+
+                message.Write(buffer.AsSpan(0, result.Count));
+                if (message.WrittenCount > MaxMessageBytes)
+                {
+                    await socket.CloseAsync(WebSocketCloseStatus.MessageTooBig, "message too big", ct);
+                    return;
+                }
+
+                if (!result.EndOfMessage) continue;
+                Dispatch(message.WrittenSpan, session, client);
+                message.ResetWrittenCount();
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Acts on one client message by its opcode; unknown opcodes are ignored.</summary>
+    private static void Dispatch(ReadOnlySpan<byte> message, TerminalSession session, SessionClient client)
+    {
+        if (message.IsEmpty) return;
+        switch (message[0])
+        {
+            case TtyFrames.Input when !client.ReadOnly:
+                session.Write(message[1..]);
+                break;
+            case TtyFrames.Resize when !client.ReadOnly:
+                if (ReadSize(message[1..]) is { } size) session.Resize(size.Columns, size.Rows, client);
+                break;
+            case TtyFrames.JsonData when !client.ReadOnly:
+                if (ReadSize(message) is { } initial) session.Resize(initial.Columns, initial.Rows, client);
+                break;
+            case TtyFrames.Pause:
+                client.Pause();
+                break;
+            case TtyFrames.Resume:
+                client.Resume();
+                break;
+        }
+    }
+
+    /// <summary><c>{"columns":C,"rows":R,…}</c>; null when either is missing or not a number.</summary>
+    private static (int Columns, int Rows)? ReadSize(ReadOnlySpan<byte> json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json.ToArray());
+            var root = document.RootElement;
+            return root.ValueKind == JsonValueKind.Object
+                   && root.TryGetProperty("columns", out var c) && c.TryGetInt32(out var columns)
+                   && root.TryGetProperty("rows", out var r) && r.TryGetInt32(out var rows)
+                ? (columns, rows)
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null; // a malformed resize is ignored, as ttyd does
+        }
+    }
+
+    private static bool TryBuildSpec(IQueryCollection query, out SessionSpec spec, out string? problem)
+    {
+        problem = null;
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var entry in query["env"])
+        {
+            var eq = entry?.IndexOf('=', StringComparison.Ordinal) ?? -1;
+            if (eq <= 0)
+            {
+                problem = $"env entries must be KEY=VALUE (got '{entry}')";
+                break;
+            }
+
+            environment[entry![..eq]] = entry[(eq + 1)..];
+        }
+
+        string? command = null;
+        if (problem is null && query.TryGetValue("cmd", out var cmd) && cmd.ToString().Length > 0)
+        {
+            try
+            {
+                command = Encoding.UTF8.GetString(Convert.FromBase64String(cmd.ToString()));
+            }
+            catch (FormatException)
+            {
+                problem = "cmd must be base64";
+            }
+        }
+
+        spec = new SessionSpec
+        {
+            Shell = Value(query, "shell"),
+            User = Value(query, "user"),
+            WorkingDirectory = Value(query, "cwd"),
+            CreateWorkingDirectory = Flag(query, "cwd_auto_create"),
+            Display = SessionEndpoints.NormalizeDisplay(Value(query, "display")),
+            Environment = environment,
+            Command = command,
+        };
+        return problem is null;
+    }
+
+    private static string? Value(IQueryCollection query, string name) =>
+        query.TryGetValue(name, out var value) && value.ToString().Length > 0 ? value.ToString() : null;
+
+    /// <summary>Query booleans: <c>true</c>, <c>1</c>, or the bare key.</summary>
+    private static bool Flag(IQueryCollection query, string name) =>
+        query.TryGetValue(name, out var value) && value.ToString() is "" or "true" or "1";
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Terminal {TerminalId}: client disconnected ({Reason})")]
+    private static partial void LogClientGone(ILogger logger, int terminalId, string reason);
+}

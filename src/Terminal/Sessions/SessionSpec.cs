@@ -1,0 +1,26 @@
+namespace HoodyKit.Terminal.Sessions;
+
+/// <summary>How to start a session's process (from <c>/create</c> or the WebSocket query).</summary>
+internal sealed record SessionSpec
+{
+    public string? Shell { get; init; }
+
+    public string? User { get; init; }
+
+    public string? WorkingDirectory { get; init; }
+
+    public bool CreateWorkingDirectory { get; init; }
+
+    public string? Display { get; init; }
+
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>A command typed into the shell once it is ready.</summary>
+    public string? Command { get; init; }
+
+    public int Columns { get; init; } = 80;
+
+    public int Rows { get; init; } = 24;
+
+    public bool Ephemeral { get; init; }
+}

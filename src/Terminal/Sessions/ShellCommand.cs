@@ -1,0 +1,59 @@
+using HoodyKit.Core.Modules;
+using HoodyKit.Core.Native;
+
+namespace HoodyKit.Terminal.Sessions;
+
+/// <summary>
+/// Turns a <see cref="SessionSpec"/> into what runs on the PTY: a login shell (as another user through
+/// <c>setpriv</c>, since posix_spawn cannot change uid) with a terminal environment built from scratch.
+/// </summary>
+internal static class ShellCommand
+{
+    public static readonly string[] KnownShells = ["bash", "zsh", "fish", "sh"];
+
+    /// <summary>The plan for a session, or the reason it cannot start (a 400 for the caller).</summary>
+    public static (ShellPlan? Plan, string? Problem) Plan(int terminalId, SessionSpec spec)
+    {
+        var shellName = spec.Shell ?? (ToolLocator.Find("bash") is not null ? "bash" : "sh");
+        var shellPath = shellName.StartsWith('/') ? shellName : KnownShells.Contains(shellName) ? ToolLocator.Find(shellName) : null;
+        if (shellPath is null || !File.Exists(shellPath)) return (null, $"Shell '{shellName}' is not available");
+
+        var userName = spec.User ?? CurrentUserName();
+        var user = UnixUsers.Find(userName);
+        if (user is null) return (null, $"User '{userName}' does not exist");
+        var switching = user.Uid != UnixUsers.EffectiveUserId;
+        if (switching && !UnixUsers.IsRoot) return (null, $"Cannot run as user '{userName}': hoodykit is not running as root");
+
+        var cwd = spec.WorkingDirectory ?? user.Home;
+        if (!Directory.Exists(cwd))
+        {
+            if (!spec.CreateWorkingDirectory) return (null, $"Working directory '{cwd}' does not exist");
+            Directory.CreateDirectory(cwd);
+        }
+
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["TERM"] = "xterm-256color",
+            ["COLORTERM"] = "truecolor",
+            ["LANG"] = Environment.GetEnvironmentVariable("LANG") is { Length: > 0 } lang ? lang : "C.UTF-8",
+            ["HOME"] = user.Home,
+            ["USER"] = user.Name,
+            ["LOGNAME"] = user.Name,
+            ["SHELL"] = shellPath,
+            ["PATH"] = user.Uid == 0 ? "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" : "/usr/local/bin:/usr/bin:/bin",
+            ["HOODY_TERMINAL_ID"] = terminalId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        if (spec.Display is { } display && !spec.Ephemeral) environment["DISPLAY"] = display;
+        foreach (var (key, value) in spec.Environment) environment[key] = value;
+
+        IReadOnlyList<string> argv = switching
+            ? [ToolLocator.Find("setpriv") ?? "/usr/bin/setpriv", "--reuid", user.Uid.ToString(System.Globalization.CultureInfo.InvariantCulture),
+               "--regid", user.Gid.ToString(System.Globalization.CultureInfo.InvariantCulture), "--init-groups", "--", shellPath, "-l"]
+            : [shellPath, "-l"];
+        return (new ShellPlan(argv, environment, cwd, Path.GetFileName(shellPath)), null);
+    }
+
+    private static string CurrentUserName() => Environment.UserName;
+}
+
+internal sealed record ShellPlan(IReadOnlyList<string> Argv, IReadOnlyDictionary<string, string> Environment, string WorkingDirectory, string ShellType);

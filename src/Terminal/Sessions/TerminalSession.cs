@@ -1,0 +1,201 @@
+using System.Globalization;
+using System.Text;
+using HoodyKit.Terminal.Pty;
+
+namespace HoodyKit.Terminal.Sessions;
+
+/// <summary>
+/// One terminal: a process on a PTY, its recent output, and the WebSocket clients watching it. The
+/// session outlives its clients; a joining client first gets a replay, then the live stream. When the
+/// process exits the session stays, <c>exited</c> with its code, until it is respawned or deleted.
+/// </summary>
+internal sealed class TerminalSession : IDisposable
+{
+    private const int RingBytes = 1024 * 1024;
+    private const int ReplayBytes = 256 * 1024;
+    private readonly Lock _gate = new();
+    private readonly List<SessionClient> _clients = [];
+    private readonly OutputRing _ring = new(RingBytes);
+    private PtyProcess? _pty;
+    private int? _exitCode;
+
+    public TerminalSession(int id, SessionSpec spec, ShellPlan plan, DateTimeOffset createdAt)
+    {
+        Id = id;
+        Spec = spec;
+        ShellType = plan.ShellType;
+        Columns = spec.Columns;
+        Rows = spec.Rows;
+        CreatedAt = createdAt;
+        Start(plan);
+    }
+
+    public int Id { get; }
+
+    public SessionSpec Spec { get; }
+
+    public string ShellType { get; }
+
+    public string Title { get; private set; } = "";
+
+    public int Columns { get; private set; }
+
+    public int Rows { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; }
+
+    public int? Pid { get { lock (_gate) { return _pty?.Pid; } } }
+
+    public bool IsRunning { get { lock (_gate) { return _pty is not null && !_pty.Exited.IsCompleted; } } }
+
+    public int? ExitCode { get { lock (_gate) { return _exitCode; } } }
+
+    public int ClientCount { get { lock (_gate) { return _clients.Count; } } }
+
+    public OutputRing Output => _ring;
+
+    /// <summary>Completes with the exit code when the current process exits.</summary>
+    public Task<int> Exited { get { lock (_gate) { return _pty?.Exited ?? Task.FromResult(_exitCode ?? -1); } } }
+
+    /// <summary>Attaches a client, queueing the join sequence (preferences, id, shell, title, replay).</summary>
+    public SessionClient Attach(bool readOnly)
+    {
+        var client = new SessionClient(readOnly);
+        client.Offer(TtyFrames.Frame(TtyFrames.SetPreferences, "{}"));
+        client.Offer(TtyFrames.Frame(TtyFrames.SetTerminalId, Id.ToString(CultureInfo.InvariantCulture)));
+        client.Offer(TtyFrames.Frame(TtyFrames.SetShellType, ShellType));
+        client.Offer(TtyFrames.Frame(TtyFrames.SetWindowTitle, Title));
+        lock (_gate)
+        {
+            client.Offer(Replay());
+            _clients.Add(client);
+        }
+
+        return client;
+    }
+
+    public void Detach(SessionClient client)
+    {
+        lock (_gate) _clients.Remove(client);
+        client.Close();
+    }
+
+    /// <summary>Input for the process; false when it has exited (or is not reading).</summary>
+    public bool Write(ReadOnlySpan<byte> data)
+    {
+        PtyProcess? pty;
+        lock (_gate) pty = _pty;
+        return pty is not null && !pty.Exited.IsCompleted && pty.Write(data);
+    }
+
+    /// <summary>Resizes the PTY (SIGWINCH) and tells every other client to adopt the size.</summary>
+    public void Resize(int columns, int rows, SessionClient? from)
+    {
+        columns = Math.Clamp(columns, 1, 1000);
+        rows = Math.Clamp(rows, 1, 1000);
+        SessionClient[] others;
+        lock (_gate)
+        {
+            if (columns == Columns && rows == Rows) return;
+            Columns = columns;
+            Rows = rows;
+            _pty?.Resize(columns, rows);
+            others = [.. _clients.Where(c => c != from)];
+        }
+
+        var frame = TtyFrames.Frame(TtyFrames.SessionResize, $"{{\"columns\":{columns},\"rows\":{rows}}}");
+        foreach (var client in others) client.Offer(frame);
+    }
+
+    /// <summary>Starts a new process when the previous one exited; false when one is running.</summary>
+    public bool Respawn(ShellPlan plan)
+    {
+        lock (_gate)
+        {
+            if (_pty is not null && !_pty.Exited.IsCompleted) return false;
+            _pty?.Dispose();
+            _pty = null;
+            _exitCode = null;
+        }
+
+        Start(plan);
+        return true;
+    }
+
+    /// <summary>SIGINT to the terminal's foreground job (what ^C does).</summary>
+    public void Interrupt()
+    {
+        lock (_gate) _pty?.SignalGroup(Native.PtyNative.SIGINT);
+    }
+
+    public void Dispose()
+    {
+        PtyProcess? pty;
+        SessionClient[] clients;
+        lock (_gate)
+        {
+            pty = _pty;
+            clients = [.. _clients];
+            _clients.Clear();
+        }
+
+        pty?.Dispose();
+        foreach (var client in clients) client.Close();
+    }
+
+    private void Start(ShellPlan plan)
+    {
+        var pty = PtyProcess.Start(new PtySpawn(plan.Argv, plan.Environment, plan.WorkingDirectory, Columns, Rows, OnOutput));
+        lock (_gate) _pty = pty;
+        _ = WatchExitAsync(pty);
+        if (Spec.Command is { Length: > 0 } command) pty.Write(Encoding.UTF8.GetBytes(command + "\r"));
+    }
+
+    private void OnOutput(ReadOnlySpan<byte> data)
+    {
+        _ring.Append(data);
+        var frame = TtyFrames.Frame(TtyFrames.Output, data);
+        lock (_gate)
+        {
+            foreach (var client in _clients)
+                if (!client.Offer(frame)) client.Resync(Replay());
+        }
+    }
+
+    /// <summary>Records the exit code and disconnects the clients once the last output has gone out.</summary>
+    private async Task WatchExitAsync(PtyProcess pty)
+    {
+        var code = await pty.Exited;
+        try
+        {
+            await pty.OutputEnded.WaitAsync(TimeSpan.FromSeconds(1));
+        }
+        catch (TimeoutException)
+        {
+            // a background job still holds the terminal open; the shell itself is gone
+        }
+
+        SessionClient[] clients;
+        lock (_gate)
+        {
+            if (!ReferenceEquals(_pty, pty)) return;
+            _exitCode = code;
+            clients = [.. _clients];
+            _clients.Clear();
+        }
+
+        foreach (var client in clients) client.Close();
+    }
+
+    /// <summary>A reset (RIS) followed by the newest output: what a joining client paints first.</summary>
+    private byte[] Replay()
+    {
+        var recent = _ring.Snapshot(ReplayBytes);
+        var frame = new byte[recent.Length + 3];
+        frame[0] = TtyFrames.Output;
+        frame[1] = 0x1b;
+        frame[2] = (byte)'c';
+        recent.CopyTo(frame, 3);
+        return frame;
+    }
+}

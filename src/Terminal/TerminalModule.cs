@@ -1,0 +1,43 @@
+using HoodyKit.Core.Errors;
+using HoodyKit.Core.Modules;
+using HoodyKit.Terminal.Endpoints;
+using HoodyKit.Terminal.Models;
+using HoodyKit.Terminal.Sessions;
+using Microsoft.AspNetCore.Http.Json;
+
+namespace HoodyKit.Terminal;
+
+/// <summary>The <c>terminal</c> service: shells on real PTYs over WebSocket (ttyd's protocol), and their automation.</summary>
+public sealed class TerminalModule : IKitModule
+{
+    public string Name => "terminal";
+
+    public string ServiceName => "terminal";
+
+    public string Description => "PTY shells over WebSocket, command execution, screen automation";
+
+    public ErrorShape ErrorShape => ErrorShape.StatusCodeErrorMessage;
+
+    public bool ServesRootPaths => true;
+
+    public bool MapsOwnHealth => true;
+
+    public IReadOnlyList<ToolProbe> Tools { get; } =
+    [
+        new("bash", "bash", "the default shell (sh otherwise)"),
+        new("setpriv", "util-linux", "shells as another user"),
+    ];
+
+    public void Add(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<TerminalSessions>();
+        services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Add(TerminalJsonContext.Default));
+    }
+
+    public void Map(RouteGroupBuilder group)
+    {
+        group.MapTerminalHealth();
+        group.MapSessionEndpoints();
+        group.MapTerminalWebSocket();
+    }
+}
