@@ -1,5 +1,6 @@
 using HoodyKit.Core.Errors;
 using HoodyKit.Core.Modules;
+using HoodyKit.Terminal.Commands;
 using HoodyKit.Terminal.Endpoints;
 using HoodyKit.Terminal.Models;
 using HoodyKit.Terminal.Sessions;
@@ -31,6 +32,8 @@ public sealed class TerminalModule : IKitModule
     public void Add(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<TerminalSessions>();
+        services.AddSingleton<CommandResults>();
+        services.AddSingleton<CommandRunner>();
         services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Add(TerminalJsonContext.Default));
     }
 
@@ -39,5 +42,6 @@ public sealed class TerminalModule : IKitModule
         group.MapTerminalHealth();
         group.MapSessionEndpoints();
         group.MapTerminalWebSocket();
+        group.MapCommandEndpoints();
     }
 }

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
 using HoodyKit.Terminal.Sessions;
 
@@ -31,7 +30,7 @@ internal static partial class WebSocketEndpoint
             id = parsed;
         }
 
-        if (!TryBuildSpec(query, out var spec, out var problem)) return TerminalErrors.InvalidParameters(problem!);
+        if (!QueryArgs.TryBuildSpec(query, out var spec, out var problem)) return TerminalErrors.InvalidParameters(problem!);
         var outcome = sessions.GetOrCreate(id, spec);
         if (outcome.Session is not { } session)
             return outcome.SpawnFailed ? TerminalErrors.SpawnFailed(outcome.Problem!) : TerminalErrors.InvalidParameters(outcome.Problem!);
@@ -42,7 +41,7 @@ internal static partial class WebSocketEndpoint
             SubProtocol = subProtocol,
             KeepAliveInterval = TimeSpan.FromSeconds(30),
         });
-        var client = session.Attach(Flag(query, "readonly"));
+        var client = session.Attach(QueryArgs.Flag(query, "readonly"));
         var logger = loggers.CreateLogger("HoodyKit.Terminal.WebSocket");
         var ct = context.RequestAborted;
         var sending = SendAsync(socket, client, ct);
@@ -159,55 +158,6 @@ internal static partial class WebSocketEndpoint
             return null; // a malformed resize is ignored, as ttyd does
         }
     }
-
-    private static bool TryBuildSpec(IQueryCollection query, out SessionSpec spec, out string? problem)
-    {
-        problem = null;
-        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var entry in query["env"])
-        {
-            var eq = entry?.IndexOf('=', StringComparison.Ordinal) ?? -1;
-            if (eq <= 0)
-            {
-                problem = $"env entries must be KEY=VALUE (got '{entry}')";
-                break;
-            }
-
-            environment[entry![..eq]] = entry[(eq + 1)..];
-        }
-
-        string? command = null;
-        if (problem is null && query.TryGetValue("cmd", out var cmd) && cmd.ToString().Length > 0)
-        {
-            try
-            {
-                command = Encoding.UTF8.GetString(Convert.FromBase64String(cmd.ToString()));
-            }
-            catch (FormatException)
-            {
-                problem = "cmd must be base64";
-            }
-        }
-
-        spec = new SessionSpec
-        {
-            Shell = Value(query, "shell"),
-            User = Value(query, "user"),
-            WorkingDirectory = Value(query, "cwd"),
-            CreateWorkingDirectory = Flag(query, "cwd_auto_create"),
-            Display = SessionEndpoints.NormalizeDisplay(Value(query, "display")),
-            Environment = environment,
-            Command = command,
-        };
-        return problem is null;
-    }
-
-    private static string? Value(IQueryCollection query, string name) =>
-        query.TryGetValue(name, out var value) && value.ToString().Length > 0 ? value.ToString() : null;
-
-    /// <summary>Query booleans: <c>true</c>, <c>1</c>, or the bare key.</summary>
-    private static bool Flag(IQueryCollection query, string name) =>
-        query.TryGetValue(name, out var value) && value.ToString() is "" or "true" or "1";
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Terminal {TerminalId}: client disconnected ({Reason})")]
     private static partial void LogClientGone(ILogger logger, int terminalId, string reason);

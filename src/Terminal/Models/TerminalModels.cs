@@ -55,5 +55,8 @@ public sealed record HealthMemoryUse(
 [JsonSerializable(typeof(IReadOnlyList<SessionInfo>))]
 [JsonSerializable(typeof(DeleteSessionReply))]
 [JsonSerializable(typeof(TerminalHealth))]
+[JsonSerializable(typeof(CommandReply))]
+[JsonSerializable(typeof(HistoryReply))]
+[JsonSerializable(typeof(WriteReply))]
 [JsonSerializable(typeof(System.Text.Json.Nodes.JsonObject))]
 internal sealed partial class TerminalJsonContext : JsonSerializerContext;

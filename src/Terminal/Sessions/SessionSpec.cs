@@ -23,4 +23,7 @@ internal sealed record SessionSpec
     public int Rows { get; init; } = 24;
 
     public bool Ephemeral { get; init; }
+
+    /// <summary>Ephemeral execute: the PTY process is <c>&lt;shell&gt; -c RunCommand</c> instead of a login shell.</summary>
+    public string? RunCommand { get; init; }
 }

@@ -48,12 +48,14 @@ internal static class ShellCommand
 
         IReadOnlyList<string> argv = switching
             ? [ToolLocator.Find("setpriv") ?? "/usr/bin/setpriv", "--reuid", user.Uid.ToString(System.Globalization.CultureInfo.InvariantCulture),
-               "--regid", user.Gid.ToString(System.Globalization.CultureInfo.InvariantCulture), "--init-groups", "--", shellPath, "-l"]
-            : [shellPath, "-l"];
-        return (new ShellPlan(argv, environment, cwd, Path.GetFileName(shellPath)), null);
+               "--regid", user.Gid.ToString(System.Globalization.CultureInfo.InvariantCulture), "--init-groups", "--", shellPath]
+            : [shellPath];
+        argv = spec.RunCommand is { } run ? [.. argv, "-c", run] : [.. argv, "-l"];
+        return (new ShellPlan(argv, environment, cwd, Path.GetFileName(shellPath), user.Uid, user.Gid), null);
     }
 
     private static string CurrentUserName() => Environment.UserName;
 }
 
-internal sealed record ShellPlan(IReadOnlyList<string> Argv, IReadOnlyDictionary<string, string> Environment, string WorkingDirectory, string ShellType);
+internal sealed record ShellPlan(IReadOnlyList<string> Argv, IReadOnlyDictionary<string, string> Environment, string WorkingDirectory,
+    string ShellType, uint UserId, uint GroupId);

@@ -18,12 +18,15 @@ internal sealed class TerminalSession : IDisposable
     private readonly OutputRing _ring = new(RingBytes);
     private PtyProcess? _pty;
     private int? _exitCode;
+    private Action<ReadOnlySpan<byte>>? _capture;
 
     public TerminalSession(int id, SessionSpec spec, ShellPlan plan, DateTimeOffset createdAt)
     {
         Id = id;
         Spec = spec;
         ShellType = plan.ShellType;
+        UserId = plan.UserId;
+        GroupId = plan.GroupId;
         Columns = spec.Columns;
         Rows = spec.Rows;
         CreatedAt = createdAt;
@@ -37,6 +40,39 @@ internal sealed class TerminalSession : IDisposable
     public string ShellType { get; }
 
     public string Title { get; private set; } = "";
+
+    /// <summary>The uid and gid the shell runs as (execute's temp scripts are handed to them).</summary>
+    public uint UserId { get; }
+
+    public uint GroupId { get; }
+
+    /// <summary>At the prompt: no job holds the terminal's foreground (tcgetpgrp is the shell's own group).</summary>
+    public bool IsAtPrompt
+    {
+        get
+        {
+            lock (_gate) return _pty is not null && !_pty.Exited.IsCompleted && _pty.ForegroundProcessGroup == _pty.Pid;
+        }
+    }
+
+    /// <summary>Sends every output byte to <paramref name="sink"/> as well (execute's marker scanner); null stops it.</summary>
+    public void Capture(Action<ReadOnlySpan<byte>>? sink)
+    {
+        lock (_gate) _capture = sink;
+    }
+
+    /// <summary>SIGKILL to the foreground job, never the shell; false when the shell itself is in the foreground.</summary>
+    public bool KillForegroundJob()
+    {
+        lock (_gate)
+        {
+            if (_pty is null) return false;
+            var foreground = _pty.ForegroundProcessGroup;
+            if (foreground <= 0 || foreground == _pty.Pid) return false;
+            Native.PtyNative.Kill(-foreground, Native.PtyNative.SIGKILL);
+            return true;
+        }
+    }
 
     public int Columns { get; private set; }
 
@@ -157,6 +193,7 @@ internal sealed class TerminalSession : IDisposable
         var frame = TtyFrames.Frame(TtyFrames.Output, data);
         lock (_gate)
         {
+            _capture?.Invoke(data);
             foreach (var client in _clients)
                 if (!client.Offer(frame)) client.Resync(Replay());
         }

@@ -1,0 +1,57 @@
+using System.Text;
+using HoodyKit.Terminal.Sessions;
+
+namespace HoodyKit.Terminal.Endpoints;
+
+/// <summary>The session parameters the WebSocket and execute share in their query strings.</summary>
+internal static class QueryArgs
+{
+    public static bool TryBuildSpec(IQueryCollection query, out SessionSpec spec, out string? problem)
+    {
+        problem = null;
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var entry in query["env"])
+        {
+            var eq = entry?.IndexOf('=', StringComparison.Ordinal) ?? -1;
+            if (eq <= 0)
+            {
+                problem = $"env entries must be KEY=VALUE (got '{entry}')";
+                break;
+            }
+
+            environment[entry![..eq]] = entry[(eq + 1)..];
+        }
+
+        string? command = null;
+        if (problem is null && query.TryGetValue("cmd", out var cmd) && cmd.ToString().Length > 0)
+        {
+            try
+            {
+                command = Encoding.UTF8.GetString(Convert.FromBase64String(cmd.ToString()));
+            }
+            catch (FormatException)
+            {
+                problem = "cmd must be base64";
+            }
+        }
+
+        spec = new SessionSpec
+        {
+            Shell = Value(query, "shell"),
+            User = Value(query, "user"),
+            WorkingDirectory = Value(query, "cwd"),
+            CreateWorkingDirectory = Flag(query, "cwd_auto_create"),
+            Display = SessionEndpoints.NormalizeDisplay(Value(query, "display")),
+            Environment = environment,
+            Command = command,
+        };
+        return problem is null;
+    }
+
+    public static string? Value(IQueryCollection query, string name) =>
+        query.TryGetValue(name, out var value) && value.ToString().Length > 0 ? value.ToString() : null;
+
+    /// <summary>Query booleans: <c>true</c>, <c>1</c>, or the bare key.</summary>
+    public static bool Flag(IQueryCollection query, string name) =>
+        query.TryGetValue(name, out var value) && value.ToString() is "" or "true" or "1";
+}
