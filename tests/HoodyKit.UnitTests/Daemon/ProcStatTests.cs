@@ -1,4 +1,4 @@
-using HoodyKit.Daemon.Supervisor.Processes;
+using HoodyKit.Core.Native;
 
 namespace HoodyKit.UnitTests.Daemon;
 

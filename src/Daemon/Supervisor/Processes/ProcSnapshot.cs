@@ -1,3 +1,4 @@
+using HoodyKit.Core.Native;
 namespace HoodyKit.Daemon.Supervisor.Processes;
 
 /// <summary>

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using HoodyKit.Core.Health;
-using HoodyKit.Daemon.Native;
+using HoodyKit.Core.Native;
 using HoodyKit.Daemon.Supervisor.Models;
 
 namespace HoodyKit.Daemon.Supervisor.Processes;
@@ -13,7 +12,6 @@ namespace HoodyKit.Daemon.Supervisor.Processes;
 /// </summary>
 internal sealed class ProcessStatsReader(TimeProvider time)
 {
-    private static readonly long s_bootTime = ReadBootTime();
     private readonly ConcurrentDictionary<(int Pid, long Start), (long Ticks, DateTimeOffset At)> _previous = new();
 
     public ProcessStats Read(ProcSnapshot snapshot, int leader, string marker)
@@ -29,26 +27,18 @@ internal sealed class ProcessStatsReader(TimeProvider time)
     private ProcessEntry Entry(ProcStat s, DateTimeOffset now)
     {
         var ticks = s.UserTicks + s.SystemTicks;
-        var started = DateTimeOffset.FromUnixTimeMilliseconds((s_bootTime * 1000) + (s.StartTicks * 1000 / LibC.ClockTicks));
+        var started = s.StartedAt;
         var key = (s.Pid, s.StartTicks);
         double cpu;
         if (_previous.TryGetValue(key, out var before) && now - before.At >= TimeSpan.FromMilliseconds(100))
-            cpu = (ticks - before.Ticks) / (double)LibC.ClockTicks / (now - before.At).TotalSeconds * 100;
+            cpu = (ticks - before.Ticks) / (double)ProcStat.ClockTicks / (now - before.At).TotalSeconds * 100;
         else
-            cpu = ticks / (double)LibC.ClockTicks / Math.Max(0.01, (now - started).TotalSeconds) * 100;
+            cpu = ticks / (double)ProcStat.ClockTicks / Math.Max(0.01, (now - started).TotalSeconds) * 100;
         if (!_previous.TryGetValue(key, out var kept) || now - kept.At >= TimeSpan.FromMilliseconds(100))
             _previous[key] = (ticks, now);
         if (_previous.Count > 4096)
             foreach (var stale in _previous.Where(p => now - p.Value.At > TimeSpan.FromMinutes(10)).ToList()) _previous.TryRemove(stale.Key, out _);
         return new ProcessEntry(s.Pid, s.Ppid, s.Name, ProcStat.CommandLine(s.Pid), s.State.ToString(), s.Threads,
             Math.Round(Math.Max(0, cpu), 1), s.RssPages * Environment.SystemPageSize, ProcessFacts.Iso(started));
-    }
-
-    private static long ReadBootTime()
-    {
-        foreach (var line in File.ReadLines("/proc/stat"))
-            if (line.StartsWith("btime ", StringComparison.Ordinal))
-                return long.Parse(line.AsSpan(6), CultureInfo.InvariantCulture);
-        return 0;
     }
 }

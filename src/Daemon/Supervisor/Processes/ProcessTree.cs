@@ -1,3 +1,4 @@
+using HoodyKit.Core.Native;
 using HoodyKit.Daemon.Native;
 
 namespace HoodyKit.Daemon.Supervisor.Processes;

@@ -1,11 +1,28 @@
 using System.Globalization;
 
-namespace HoodyKit.Daemon.Supervisor.Processes;
+namespace HoodyKit.Core.Native;
 
 /// <summary>One process as <c>/proc/&lt;pid&gt;/stat</c> describes it (fields split after the last ')').</summary>
-internal sealed record ProcStat(int Pid, string Name, char State, int Ppid, int Pgrp, int Sid,
+public sealed partial record ProcStat(int Pid, string Name, char State, int Ppid, int Pgrp, int Sid,
     long UserTicks, long SystemTicks, int Threads, long StartTicks, long RssPages)
 {
+    private static readonly Lazy<long> s_bootTime = new(() =>
+    {
+        foreach (var line in File.ReadLines("/proc/stat"))
+            if (line.StartsWith("btime ", StringComparison.Ordinal))
+                return long.Parse(line.AsSpan(6), CultureInfo.InvariantCulture);
+        return 0;
+    });
+
+    /// <summary>Clock ticks per second of the /proc times (100 on Debian amd64).</summary>
+    public static long ClockTicks { get; } = SysConf(2) is > 0 and var ticks ? ticks : 100;
+
+    /// <summary>When the process started (boot time + starttime ticks).</summary>
+    public DateTimeOffset StartedAt => DateTimeOffset.FromUnixTimeMilliseconds((s_bootTime.Value * 1000) + (StartTicks * 1000 / ClockTicks));
+
+    [System.Runtime.InteropServices.LibraryImport("libc", EntryPoint = "sysconf")]
+    private static partial long SysConf(int name);
+
     public static ProcStat? Read(int pid)
     {
         string text;
