@@ -4,6 +4,7 @@ using HoodyKit.Terminal.Commands;
 using HoodyKit.Terminal.Endpoints;
 using HoodyKit.Terminal.Models;
 using HoodyKit.Terminal.Sessions;
+using HoodyKit.Terminal.SystemInfo;
 using Microsoft.AspNetCore.Http.Json;
 
 namespace HoodyKit.Terminal;
@@ -23,6 +24,8 @@ public sealed class TerminalModule : IKitModule
 
     public bool MapsOwnHealth => true;
 
+    public IReadOnlyList<string> AdditionalPrefixes { get; } = ["/api/v1/system"];
+
     public IReadOnlyList<ToolProbe> Tools { get; } =
     [
         new("bash", "bash", "the default shell (sh otherwise)"),
@@ -34,8 +37,13 @@ public sealed class TerminalModule : IKitModule
         services.AddSingleton<TerminalSessions>();
         services.AddSingleton<CommandResults>();
         services.AddSingleton<CommandRunner>();
+        services.AddSingleton<ProcessTable>();
+        services.AddSingleton<ResourceSampler>();
+        services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Add(SystemJsonContext.Default));
         services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Add(TerminalJsonContext.Default));
     }
+
+    public void MapAdditional(string prefix, RouteGroupBuilder group) => group.MapSystemEndpoints();
 
     public void Map(RouteGroupBuilder group)
     {

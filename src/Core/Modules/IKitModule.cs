@@ -39,6 +39,14 @@ public interface IKitModule
     /// <summary>The route prefix, <c>/api/v1/&lt;name&gt;</c>.</summary>
     string Prefix => "/api/v1/" + Name;
 
+    /// <summary>Other prefixes the module owns outright (terminal: <c>/api/v1/system</c>), mapped with the same family and gates.</summary>
+    IReadOnlyList<string> AdditionalPrefixes => [];
+
+    /// <summary>Maps the endpoints of one of <see cref="AdditionalPrefixes"/>.</summary>
+    void MapAdditional(string prefix, RouteGroupBuilder group)
+    {
+    }
+
     /// <summary>Registers the module's services (engine, options, workers).</summary>
     void Add(IServiceCollection services, IConfiguration configuration);
 

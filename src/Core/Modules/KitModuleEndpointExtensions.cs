@@ -29,6 +29,15 @@ public static class KitModuleEndpointExtensions
                 group.MapHealth(module.Name);
             group.MapMetrics(module.Name);
             module.Map(group);
+            foreach (var prefix in module.AdditionalPrefixes)
+            {
+                var extra = app.MapGroup(prefix)
+                    .WithErrorShape(module.ErrorShape)
+                    .WithMetadata(new KitModuleMetadata(module.Name))
+                    .WithGroupName(module.Name)
+                    .WithTags(module.Name);
+                module.MapAdditional(prefix, extra);
+            }
         }
 
         app.MapOpenApi("/api/v1/{documentName:" + KitModuleRouteConstraint.Name + "}/openapi.json")

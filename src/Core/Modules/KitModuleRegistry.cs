@@ -36,6 +36,10 @@ public sealed class KitModuleRegistry
     /// <summary>The module whose <c>/api/v1/&lt;name&gt;</c> prefix starts <paramref name="path"/>.</summary>
     public IKitModule? FindByPath(PathString path)
     {
+        foreach (var module in Modules)
+            foreach (var prefix in module.AdditionalPrefixes)
+                if (path.StartsWithSegments(prefix)) return module;
+
         if (!path.StartsWithSegments("/api/v1", out var rest) || !rest.HasValue) return null;
         var segment = rest.Value.AsSpan(1);
         var slash = segment.IndexOf('/');

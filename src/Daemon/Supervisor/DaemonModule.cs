@@ -1,4 +1,5 @@
 using HoodyKit.Core.Errors;
+using HoodyKit.Core.Integration;
 using HoodyKit.Core.Metrics;
 using HoodyKit.Core.Modules;
 using HoodyKit.Daemon.Supervisor.Endpoints;
@@ -52,6 +53,7 @@ public sealed class DaemonModule : IKitModule
         services.AddSingleton<ProgramLogs>();
         services.AddSingleton<QuickStarts>();
         services.AddSingleton<IMetricsSource, DaemonMetrics>();
+        services.AddSingleton<IDaemonPrograms, DaemonProgramsForModules>();
         services.AddHostedService<DaemonLifecycle>();
         services.AddHttpClient("webhooks");
         services.AddHostedService<WebhookDispatcher>();
