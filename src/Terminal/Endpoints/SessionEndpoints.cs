@@ -18,6 +18,7 @@ internal static class SessionEndpoints
         api.MapPost("/create", Create);
         api.MapGet("/sessions", List);
         api.MapDelete("/{terminal_id}", Delete);
+        api.MapGet("/raw", Raw);
         return api;
     }
 
@@ -59,6 +60,33 @@ internal static class SessionEndpoints
     {
         if (!TerminalId.TryParse(terminal_id, out var id)) return TerminalErrors.InvalidTerminalId();
         return sessions.Delete(id) ? TypedResults.Ok(new DeleteSessionReply("deleted", id)) : TerminalErrors.SessionNotFound();
+    }
+
+    /// <summary>The output buffer: download (bytes), text (escapes stripped, CRLF → LF) or html; <c>tail</c> keeps the last lines.</summary>
+    private static IResult Raw(TerminalSessions sessions, string? terminal_id, string? format, int? tail)
+    {
+        if (!TerminalId.TryParse(terminal_id ?? "1", out var id)) return TerminalErrors.InvalidTerminalId();
+        if (format is not (null or "download" or "text" or "html"))
+            return TerminalErrors.InvalidParameters("format must be download, text or html");
+        if (tail is < 0) return TerminalErrors.InvalidParameters("tail must not be negative");
+        if (sessions.Find(id) is not { } session) return Results.Text("Terminal session not found", "text/plain", statusCode: StatusCodes.Status404NotFound);
+        var bytes = session.Output.Snapshot();
+        if (tail is > 0) bytes = LastLines(bytes, tail.Value);
+        return format switch
+        {
+            "text" => Results.Text(Commands.TerminalText.Plain(bytes), "text/plain; charset=utf-8"),
+            "html" => Results.Text(AnsiHtml.Convert(System.Text.Encoding.UTF8.GetString(bytes)), "text/html; charset=utf-8"),
+            _ => Results.File(bytes, "application/octet-stream", $"terminal-{id}.log"),
+        };
+    }
+
+    private static byte[] LastLines(byte[] bytes, int lines)
+    {
+        var end = bytes.Length > 0 && bytes[^1] == (byte)'\n' ? bytes.Length - 1 : bytes.Length;
+        var seen = 0;
+        for (var i = end - 1; i >= 0; i--)
+            if (bytes[i] == (byte)'\n' && ++seen == lines) return bytes[(i + 1)..];
+        return bytes;
     }
 
     /// <summary><c>1</c>, <c>"1"</c> or <c>":1"</c> → <c>:1</c>.</summary>

@@ -100,6 +100,30 @@ public sealed class ExecuteTests : DaemonFixture
             Assert.That((string?)(await HttpAssert.ReadJsonAsync(write, HttpStatusCode.NotFound, ct))["code"], Is.EqualTo("SESSION_NOT_FOUND"));
     }
 
+    [Test, CancelAfter(20_000)]
+    public async Task Raw_output_comes_as_bytes_text_or_html_and_can_be_tailed(CancellationToken ct)
+    {
+        await ExecuteAsync($"terminal_id=37&{Env}", """{"command":"printf '\\033[31mred\\033[0m plain\\nsecond\\nthird\\n'"}""", ct);
+
+        var text = await Host.Client.GetStringAsync("/api/v1/terminal/raw?terminal_id=37&format=text", ct);
+        Assert.That(text, Does.Contain("red plain\nsecond\nthird\n"));
+        Assert.That(text, Does.Not.Contain("\u001b"));
+        var tail = await Host.Client.GetStringAsync("/api/v1/terminal/raw?terminal_id=37&format=text&tail=2", ct);
+        Assert.That(tail.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(2));
+
+        var html = await Host.Client.GetStringAsync("/api/v1/terminal/raw?terminal_id=37&format=html", ct);
+        Assert.That(html, Does.Contain("<span style=\"color:#cd3131;\">red</span> plain"));
+
+        using var download = await Host.Client.GetAsync("/api/v1/terminal/raw?terminal_id=37", ct);
+        Assert.That(download.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/octet-stream"));
+        Assert.That(download.Content.Headers.ContentDisposition?.FileName, Is.EqualTo("terminal-37.log"));
+        Assert.That(await download.Content.ReadAsByteArrayAsync(ct), Does.Contain((byte)0x1b));
+
+        using var missing = await Host.Client.GetAsync("/api/v1/terminal/raw?terminal_id=38", ct);
+        Assert.That(missing.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(await missing.Content.ReadAsStringAsync(ct), Is.EqualTo("Terminal session not found"));
+    }
+
     private async Task<JsonNode> ExecuteAsync(string query, string body, CancellationToken ct)
     {
         using var response = await PostAsync("/api/v1/terminal/execute?" + query, body, ct);
