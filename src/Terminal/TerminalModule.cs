@@ -34,6 +34,9 @@ public sealed class TerminalModule : IKitModule
 
     public void Add(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<TerminalOptions>().Bind(configuration.GetSection(TerminalOptions.Section))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.PowerCommand), "Terminal:PowerCommand must name a command")
+            .ValidateOnStart();
         services.AddSingleton<TerminalSessions>();
         services.AddSingleton<CommandResults>();
         services.AddSingleton<CommandRunner>();
@@ -43,7 +46,7 @@ public sealed class TerminalModule : IKitModule
         services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Add(TerminalJsonContext.Default));
     }
 
-    public void MapAdditional(string prefix, RouteGroupBuilder group) => group.MapSystemEndpoints();
+    public void MapAdditional(string prefix, RouteGroupBuilder group) => group.MapSystemEndpoints().MapPowerEndpoints();
 
     public void Map(RouteGroupBuilder group)
     {

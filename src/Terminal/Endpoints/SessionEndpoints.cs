@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace HoodyKit.Terminal.Endpoints;
 
-internal static class SessionEndpoints
+internal static partial class SessionEndpoints
 {
     public static RouteGroupBuilder MapSessionEndpoints(this RouteGroupBuilder api)
     {
@@ -19,6 +19,11 @@ internal static class SessionEndpoints
         api.MapGet("/sessions", List);
         api.MapDelete("/{terminal_id}", Delete);
         api.MapGet("/raw", Raw);
+        api.MapPost("/state", (ILogger<TerminalModule> logger, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] JsonObject? body) =>
+        {
+            LogBeacon(logger, body?["reason"]);
+            return TypedResults.Ok(new StateReply("ok"));
+        });
         return api;
     }
 
@@ -121,4 +126,7 @@ internal static class SessionEndpoints
             return null; // the shell exited, or is not ours to read
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Client state beacon: {Reason}")]
+    private static partial void LogBeacon(ILogger logger, JsonNode? reason);
 }

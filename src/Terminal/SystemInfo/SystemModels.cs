@@ -76,5 +76,7 @@ public sealed record DisplayInfo(
 [JsonSerializable(typeof(ResourcesReply))]
 [JsonSerializable(typeof(SignalReply))]
 [JsonSerializable(typeof(IReadOnlyList<DisplayInfo>))]
+[JsonSerializable(typeof(Endpoints.PowerReply))]
+[JsonSerializable(typeof(Endpoints.StateReply))]
 [JsonSerializable(typeof(global::System.Text.Json.Nodes.JsonArray))]
 internal sealed partial class SystemJsonContext : JsonSerializerContext;
