@@ -43,6 +43,7 @@ public sealed class TerminalModule : IKitModule
         services.AddSingleton<ProcessTable>();
         services.AddSingleton<ResourceSampler>();
         services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Add(SystemJsonContext.Default));
+        services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Add(AutomationJsonContext.Default));
         services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Add(TerminalJsonContext.Default));
     }
 
@@ -54,5 +55,6 @@ public sealed class TerminalModule : IKitModule
         group.MapSessionEndpoints();
         group.MapTerminalWebSocket();
         group.MapCommandEndpoints();
+        group.MapAutomationEndpoints();
     }
 }

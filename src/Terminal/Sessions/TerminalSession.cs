@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using HoodyKit.Terminal.Pty;
+using HoodyKit.Terminal.Screen;
 
 namespace HoodyKit.Terminal.Sessions;
 
@@ -19,9 +20,18 @@ internal sealed class TerminalSession : IDisposable
     private PtyProcess? _pty;
     private int? _exitCode;
     private Action<ReadOnlySpan<byte>>? _capture;
+    private readonly Lock _screenGate = new();
+    private readonly VtScreen _screen;
+    private TaskCompletionSource _screenChanged = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private DateTimeOffset _lastChange;
+    private int _interactiveClients;
 
-    public TerminalSession(int id, SessionSpec spec, ShellPlan plan, DateTimeOffset createdAt)
+    private readonly TimeProvider _time;
+
+    public TerminalSession(int id, SessionSpec spec, ShellPlan plan, TimeProvider time)
     {
+        _time = time;
+        var createdAt = time.GetUtcNow();
         Id = id;
         Spec = spec;
         ShellType = plan.ShellType;
@@ -30,6 +40,8 @@ internal sealed class TerminalSession : IDisposable
         Columns = spec.Columns;
         Rows = spec.Rows;
         CreatedAt = createdAt;
+        _lastChange = createdAt;
+        _screen = new VtScreen(Columns, Rows) { Respond = AnswerQuery };
         Start(plan);
     }
 
@@ -90,6 +102,18 @@ internal sealed class TerminalSession : IDisposable
 
     public OutputRing Output => _ring;
 
+    /// <summary>Runs <paramref name="read"/> on the screen model under its lock.</summary>
+    public T Screen<T>(Func<VtScreen, T> read)
+    {
+        lock (_screenGate) return read(_screen);
+    }
+
+    /// <summary>When the screen last changed (for idle waits).</summary>
+    public DateTimeOffset LastChange { get { lock (_screenGate) { return _lastChange; } } }
+
+    /// <summary>Completes at the next screen change.</summary>
+    public Task NextChange { get { lock (_screenGate) { return _screenChanged.Task; } } }
+
     /// <summary>Completes with the exit code when the current process exits.</summary>
     public Task<int> Exited { get { lock (_gate) { return _pty?.Exited ?? Task.FromResult(_exitCode ?? -1); } } }
 
@@ -107,12 +131,16 @@ internal sealed class TerminalSession : IDisposable
             _clients.Add(client);
         }
 
+        if (!readOnly) Interlocked.Increment(ref _interactiveClients);
+
         return client;
     }
 
     public void Detach(SessionClient client)
     {
-        lock (_gate) _clients.Remove(client);
+        bool removed;
+        lock (_gate) removed = _clients.Remove(client);
+        if (removed && !client.ReadOnly) Interlocked.Decrement(ref _interactiveClients);
         client.Close();
     }
 
@@ -138,6 +166,8 @@ internal sealed class TerminalSession : IDisposable
             _pty?.Resize(columns, rows);
             others = [.. _clients.Where(c => c != from)];
         }
+
+        lock (_screenGate) _screen.Resize(columns, rows); // never inside _gate: the screen calls back into AnswerQuery
 
         var frame = TtyFrames.Frame(TtyFrames.SessionResize, $"{{\"columns\":{columns},\"rows\":{rows}}}");
         foreach (var client in others) client.Offer(frame);
@@ -173,6 +203,7 @@ internal sealed class TerminalSession : IDisposable
             pty = _pty;
             clients = [.. _clients];
             _clients.Clear();
+            Interlocked.Exchange(ref _interactiveClients, 0);
         }
 
         pty?.Dispose();
@@ -190,6 +221,16 @@ internal sealed class TerminalSession : IDisposable
     private void OnOutput(ReadOnlySpan<byte> data)
     {
         _ring.Append(data);
+        TaskCompletionSource changed;
+        lock (_screenGate)
+        {
+            _screen.Feed(data);
+            _lastChange = _time.GetUtcNow();
+            changed = _screenChanged;
+            _screenChanged = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        changed.TrySetResult();
         var frame = TtyFrames.Frame(TtyFrames.Output, data);
         lock (_gate)
         {
@@ -219,14 +260,30 @@ internal sealed class TerminalSession : IDisposable
             _exitCode = code;
             clients = [.. _clients];
             _clients.Clear();
+            Interlocked.Exchange(ref _interactiveClients, 0);
         }
 
         foreach (var client in clients) client.Close();
     }
 
-    /// <summary>A reset (RIS) followed by the newest output: what a joining client paints first.</summary>
+    /// <summary>
+    /// Answers a terminal query (DA, DSR, CPR) when no interactive client is attached; otherwise the
+    /// client's terminal answers, and a second reply would reach the program as garbage.
+    /// </summary>
+    private void AnswerQuery(string reply)
+    {
+        // a counter, not _gate: this runs under the screen lock, and Attach takes the two the other way round
+        if (Volatile.Read(ref _interactiveClients) == 0) _pty?.Write(Encoding.UTF8.GetBytes(reply));
+    }
+
+    /// <summary>
+    /// What a joining client paints first: a full-screen program's screen serialized from the screen model
+    /// (its start scrolled out of the output long ago), else a reset followed by the newest output.
+    /// </summary>
     private byte[] Replay()
     {
+        var serialized = Screen(s => s.AlternateScreen ? s.Serialize() : null);
+        if (serialized is not null) return TtyFrames.Frame(TtyFrames.Output, serialized);
         var recent = _ring.Snapshot(ReplayBytes);
         var frame = new byte[recent.Length + 3];
         frame[0] = TtyFrames.Output;

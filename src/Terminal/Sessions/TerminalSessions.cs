@@ -43,7 +43,7 @@ internal sealed partial class TerminalSessions(TimeProvider time, ILogger<Termin
             if (plan is null) return SessionOutcome.Fail(problem!);
             try
             {
-                var session = new TerminalSession(terminalId, spec, plan, time.GetUtcNow());
+                var session = new TerminalSession(terminalId, spec, plan, time);
                 _sessions[terminalId] = session;
                 LogCreated(logger, terminalId, plan.ShellType, session.Pid ?? 0);
                 return new SessionOutcome(session, Created: true, null);

@@ -1,0 +1,98 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using HoodyKit.ApiTests.Infrastructure;
+
+namespace HoodyKit.ApiTests.Terminal;
+
+/// <summary>The server-side screen model through the API: snapshot, wait, find, press, paste, keys, state.</summary>
+public sealed class AutomationTests : DaemonFixture
+{
+    private static readonly string s_home = Directory.CreateTempSubdirectory("hk-auto-home-").FullName;
+
+    [Test, CancelAfter(20_000)]
+    public async Task Wait_for_text_then_snapshot_shows_the_screen(CancellationToken ct)
+    {
+        await CreateAsync(41, ct);
+        await PostOkAsync("/api/v1/terminal/write?terminal_id=41", """{"input":"clear; echo MARK-$((20+22))"}""", ct);
+        var waited = await PostOkAsync("/api/v1/terminal/wait?terminal_id=41", """{"mode":"regex","pattern":"MARK-42","timeout_ms":5000}""", ct);
+        Assert.That((bool?)waited["matched"], Is.True);
+        Assert.That((string?)waited["match"]!["text"], Is.EqualTo("MARK-42"));
+
+        var snapshot = await Host.Client.GetFromJsonNodeAsync("/api/v1/terminal/snapshot?terminal_id=41", ct);
+        Assert.That(snapshot["lines"]!.AsArray().Select(l => (string?)l), Does.Contain("MARK-42"));
+        Assert.That((int?)snapshot["dimensions"]!["cols"], Is.EqualTo(80));
+        Assert.That((bool?)snapshot["alt_screen"], Is.False);
+
+        var found = await Host.Client.GetFromJsonNodeAsync("/api/v1/terminal/find?terminal_id=41&pattern=MARK-(\\d%2B)", ct);
+        Assert.That((int?)found["total"], Is.GreaterThanOrEqualTo(1));
+        Assert.That(found["hits"]!.AsArray().Select(h => (string?)h!["text"]), Does.Contain("MARK-42"));
+    }
+
+    [Test, CancelAfter(20_000)]
+    public async Task Press_ctrl_c_interrupts_the_foreground_job(CancellationToken ct)
+    {
+        await CreateAsync(42, ct);
+        await PostOkAsync("/api/v1/terminal/write?terminal_id=42", """{"input":"sleep 30; echo after-sleep-$?"}""", ct);
+        await PostOkAsync("/api/v1/terminal/wait?terminal_id=42", """{"mode":"stable","debounce_ms":300}""", ct);
+        var pressed = await PostOkAsync("/api/v1/terminal/press?terminal_id=42", """{"keys":["ctrl+c"]}""", ct);
+        Assert.That((int?)pressed["keys_pressed"], Is.EqualTo(1));
+        Assert.That((int?)pressed["bytes_written"], Is.EqualTo(1));
+        var waited = await PostOkAsync("/api/v1/terminal/wait?terminal_id=42", """{"mode":"regex","pattern":"\\^C","timeout_ms":5000}""", ct);
+        Assert.That((bool?)waited["matched"], Is.True);
+        var snapshot = await Host.Client.GetFromJsonNodeAsync("/api/v1/terminal/snapshot?terminal_id=42", ct);
+        Assert.That(string.Join("\n", snapshot["lines"]!.AsArray().Select(l => (string?)l)), Does.Not.Contain("after-sleep-0"));
+    }
+
+    [Test, CancelAfter(20_000)]
+    public async Task Full_screen_programs_use_the_alternate_screen_and_cursor_keys_follow_its_mode(CancellationToken ct)
+    {
+        await CreateAsync(43, ct);
+        await PostOkAsync("/api/v1/terminal/write?terminal_id=43", """{"input":"printf '\\033[?1049h\\033[?1h\\033[Hin-app'; sleep 30"}""", ct);
+        await PostOkAsync("/api/v1/terminal/wait?terminal_id=43", """{"mode":"regex","pattern":"^in-app","timeout_ms":5000}""", ct);
+        var state = await Host.Client.GetFromJsonNodeAsync("/api/v1/terminal/43/automation", ct);
+        Assert.That((bool?)state["alt_screen"], Is.True);
+        var pressed = await PostOkAsync("/api/v1/terminal/press?terminal_id=43", """{"key":"up"}""", ct);
+        Assert.That((int?)pressed["bytes_written"], Is.EqualTo(3), "ESC O A in application cursor mode");
+
+        await using var joining = await TtyClient.ConnectAsync(Host.BaseAddress, "terminal_id=43&readonly=1", ct);
+        Assert.That(await joining.ReadUntilContainsAsync("in-app", ct), Is.True);
+        Assert.That(joining.Output, Does.StartWith("\u001bc\u001b[?1049h"), "a joining client gets the serialized full screen");
+    }
+
+    [Test, CancelAfter(20_000)]
+    public async Task Unknown_keys_are_refused_and_keys_are_listed(CancellationToken ct)
+    {
+        await CreateAsync(44, ct);
+        using var content = new StringContent("""{"keys":["enter","hyper+x"]}""", System.Text.Encoding.UTF8, "application/json");
+        using var response = await Host.Client.PostAsync("/api/v1/terminal/press?terminal_id=44", content, ct);
+        Assert.That((string?)(await HttpAssert.ReadJsonAsync(response, HttpStatusCode.BadRequest, ct))["code"], Is.EqualTo("UNKNOWN_KEY"));
+        var keys = await Host.Client.GetFromJsonNodeAsync("/api/v1/terminal/keys", ct);
+        Assert.That(keys["keys"]!.AsArray().Select(k => (string?)k), Does.Contain("ctrl+c").And.Contain("page_up").And.Contain("arrow_up"));
+        using var missing = await Host.Client.GetAsync("/api/v1/terminal/snapshot?terminal_id=45", ct);
+        Assert.That((string?)(await HttpAssert.ReadJsonAsync(missing, HttpStatusCode.NotFound, ct))["code"], Is.EqualTo("SESSION_NOT_FOUND"));
+        using var badRegex = await Host.Client.GetAsync("/api/v1/terminal/find?terminal_id=44&pattern=(", ct);
+        Assert.That(badRegex.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+    }
+
+    [Test, CancelAfter(20_000)]
+    public async Task Paste_is_bracketed_only_when_the_program_asked(CancellationToken ct)
+    {
+        await CreateAsync(46, ct);
+        await PostOkAsync("/api/v1/terminal/wait?terminal_id=46", """{"mode":"stable","debounce_ms":300}""", ct);
+        var plain = await PostOkAsync("/api/v1/terminal/paste?terminal_id=46", """{"text":"echo pasted-one"}""", ct);
+        var bracketedByBash = (bool)plain["bracketed_active"]!;
+        Assert.That((int?)plain["bytes_written"], Is.EqualTo(bracketedByBash ? 15 + 12 : 15));
+        var unbracketed = await PostOkAsync("/api/v1/terminal/paste?terminal_id=46", """{"text":"x","bracketed":false}""", ct);
+        Assert.That((bool?)unbracketed["bracketed_active"], Is.False);
+    }
+
+    private async Task CreateAsync(int id, CancellationToken ct) =>
+        await PostOkAsync("/api/v1/terminal/create", $$$"""{"terminal_id":{{{id}}},"env":{"HOME":"{{{s_home}}}"}}""", ct);
+
+    private async Task<JsonNode> PostOkAsync(string path, string body, CancellationToken ct)
+    {
+        using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        using var response = await Host.Client.PostAsync(path, content, ct);
+        return await HttpAssert.ReadJsonAsync(response, HttpStatusCode.OK, ct);
+    }
+}

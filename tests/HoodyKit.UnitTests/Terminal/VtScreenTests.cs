@@ -1,0 +1,148 @@
+using System.Text;
+using HoodyKit.Terminal.Screen;
+
+namespace HoodyKit.UnitTests.Terminal;
+
+public sealed class VtScreenTests
+{
+    private static VtScreen Feed(string text, int columns = 20, int rows = 5)
+    {
+        var screen = new VtScreen(columns, rows);
+        screen.Feed(Encoding.UTF8.GetBytes(text));
+        return screen;
+    }
+
+    private static IReadOnlyList<string> Lines(VtScreen screen) => screen.Snapshot().Lines;
+
+    [Test]
+    public void Text_lines_and_carriage_returns_land_where_a_terminal_puts_them()
+    {
+        var screen = Feed("hello\r\nworld\rW");
+        Assert.That(Lines(screen).Take(2), Is.EqualTo(new[] { "hello", "World" }));
+        Assert.That((screen.Snapshot().CursorRow, screen.Snapshot().CursorCol), Is.EqualTo((1, 1)));
+    }
+
+    [Test]
+    public void Cursor_addressing_and_erase_in_line()
+    {
+        var screen = Feed("abcdef\x1b[1;3H\x1b[K\x1b[2;5HX");
+        Assert.That(Lines(screen).Take(2), Is.EqualTo(new[] { "ab", "    X" }));
+    }
+
+    [Test]
+    public void Erase_display_clears_the_screen()
+    {
+        var screen = Feed("one\r\ntwo\x1b[2J\x1b[Hnew");
+        Assert.That(Lines(screen), Is.EqualTo(new[] { "new", "", "", "", "" }));
+    }
+
+    [Test]
+    public void Lines_scrolled_off_the_top_go_to_the_scrollback()
+    {
+        var screen = Feed("1\r\n2\r\n3\r\n4\r\n5\r\n6\r\n7", rows: 3);
+        Assert.That(Lines(screen), Is.EqualTo(new[] { "5", "6", "7" }));
+        Assert.That(screen.Scrollback, Is.EqualTo(new[] { "1", "2", "3", "4" }));
+    }
+
+    [Test]
+    public void Long_lines_wrap_at_the_right_margin()
+    {
+        var screen = Feed("abcdefghij", columns: 4);
+        Assert.That(Lines(screen).Take(3), Is.EqualTo(new[] { "abcd", "efgh", "ij" }));
+    }
+
+    [Test]
+    public void Alternate_screen_is_separate_and_the_main_screen_returns_intact()
+    {
+        var screen = Feed("shell prompt\x1b[?1049h\x1b[Hfull screen app");
+        Assert.That(screen.AlternateScreen, Is.True);
+        Assert.That(Lines(screen)[0], Is.EqualTo("full screen app"));
+        screen.Feed("\x1b[?1049l"u8);
+        Assert.That(Lines(screen)[0], Is.EqualTo("shell prompt"));
+    }
+
+    [Test]
+    public void Scroll_region_scrolls_only_its_rows()
+    {
+        var screen = Feed("top\r\na\r\nb\r\nc\r\nbottom\x1b[2;4r\x1b[4;1H\n", rows: 5);
+        Assert.That(Lines(screen), Is.EqualTo(new[] { "top", "b", "c", "", "bottom" }));
+    }
+
+    [Test]
+    public void Insert_and_delete_characters_and_lines()
+    {
+        var screen = Feed("abcdef\x1b[1;2H\x1b[2P\x1b[1;1H\x1b[@");
+        Assert.That(Lines(screen)[0], Is.EqualTo(" adef"));
+        screen.Feed("\x1b[1;1H\x1b[L"u8);
+        Assert.That(Lines(screen).Take(2), Is.EqualTo(new[] { "", " adef" }));
+    }
+
+    [Test]
+    public void Wide_characters_take_two_cells_and_combining_marks_none()
+    {
+        var screen = Feed("中文x\r\ne\u0301!");
+        Assert.That(Lines(screen).Take(2), Is.EqualTo(new[] { "中文x", "e\u0301!" }));
+        Assert.That(screen.Snapshot().CursorCol, Is.EqualTo(2));
+        screen.Feed("\r\n"u8);
+        screen.Feed(Encoding.UTF8.GetBytes("中"));
+        Assert.That(screen.Snapshot().CursorCol, Is.EqualTo(2));
+    }
+
+    [Test]
+    public void Utf8_split_across_reads_is_reassembled()
+    {
+        var bytes = Encoding.UTF8.GetBytes("é中");
+        var screen = new VtScreen(10, 2);
+        foreach (var b in bytes) screen.Feed([b]);
+        Assert.That(Lines(screen)[0], Is.EqualTo("é中"));
+    }
+
+    [Test]
+    public void Modes_and_titles_are_tracked()
+    {
+        var screen = Feed("\x1b]0;my title\x07\x1b[?1h\x1b[?2004h\x1b[?25l");
+        Assert.That(screen.Title, Is.EqualTo("my title"));
+        Assert.That(screen.ApplicationCursorKeys && screen.BracketedPaste && !screen.CursorVisible, Is.True);
+        screen.Feed("\x1b]2;other\x1b\\"u8);
+        Assert.That(screen.Title, Is.EqualTo("other"));
+    }
+
+    [Test]
+    public void Queries_are_answered()
+    {
+        var answers = new List<string>();
+        var screen = new VtScreen(80, 24) { Respond = answers.Add };
+        screen.Feed("ab\x1b[6n\x1b[c\x1b[>c\x1b[5n"u8);
+        Assert.That(answers, Is.EqualTo(new[] { "\x1b[1;3R", "\x1b[?62;22c", "\x1b[>0;276;0c", "\x1b[0n" }));
+    }
+
+    [Test]
+    public void Reverse_video_becomes_a_highlight()
+    {
+        var screen = Feed("ab\x1b[7mSEL\x1b[0mcd");
+        Assert.That(screen.Snapshot().Highlights, Is.EqualTo(new[] { new Highlight(0, 2, 5, true) }));
+    }
+
+    [Test]
+    public void Resize_keeps_the_cursor_line_visible()
+    {
+        var screen = Feed("1\r\n2\r\n3\r\n4\r\n5", rows: 5);
+        screen.Resize(20, 3);
+        Assert.That(Lines(screen), Is.EqualTo(new[] { "3", "4", "5" }));
+        Assert.That(screen.Snapshot().CursorRow, Is.EqualTo(2));
+    }
+
+    [TestCase("up", false, "\x1b[A")]
+    [TestCase("up", true, "\x1bOA")]
+    [TestCase("arrow_left", false, "\x1b[D")]
+    [TestCase("ctrl+c", false, "\x03")]
+    [TestCase("enter", false, "\r")]
+    [TestCase("alt+x", false, "\x1bx")]
+    [TestCase("f5", false, "\x1b[15~")]
+    [TestCase("q", false, "q")]
+    public void Named_keys_encode_like_xterm(string name, bool application, string bytes) =>
+        Assert.That(KeyMap.Encode(name, application), Is.EqualTo(bytes));
+
+    [Test]
+    public void Unknown_keys_are_null() => Assert.That(KeyMap.Encode("hyper+q", false), Is.Null);
+}
