@@ -16,6 +16,8 @@ dotnet publish "$top/src/Daemon/HoodyKit.Daemon.csproj" -c Release -r linux-x64 
   -o "$stage/publish" --nologo -v quiet
 install -d "$root/opt/hoodykit"
 install -m 0755 "$stage/publish/hoodykit" "$root/opt/hoodykit/hoodykit"
+# native libraries the executable loads at run time (SkiaSharp for terminal screenshots)
+for lib in "$stage"/publish/*.so; do [ -e "$lib" ] && install -m 0644 "$lib" "$root/opt/hoodykit/"; done
 
 install -d "$root/usr/bin" "$root/etc/hoodykit" "$root/lib/systemd/system"
 ln -s /opt/hoodykit/hoodykit "$root/usr/bin/hoodykit"
@@ -35,7 +37,7 @@ Architecture: amd64
 Maintainer: HoodyKit developers <dev@hoodykit.invalid>
 Installed-Size: $size
 Depends: libc6, libgcc-s1, libstdc++6, zlib1g, util-linux
-Recommends: procps
+Recommends: procps, fonts-dejavu-core
 Section: admin
 Priority: optional
 Description: container agent that turns a Linux machine into HTTP APIs

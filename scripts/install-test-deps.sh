@@ -17,6 +17,8 @@ for cmd in "${!need[@]}"; do
 done
 # the Native AOT link of the package needs zlib's development files
 dpkg -s zlib1g-dev >/dev/null 2>&1 || missing+=(zlib1g-dev)
+# terminal screenshots draw with DejaVu Sans Mono
+dpkg -s fonts-dejavu-core >/dev/null 2>&1 || missing+=(fonts-dejavu-core)
 if ((${#missing[@]})); then
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
   echo "installing: ${missing[*]}"

@@ -56,5 +56,6 @@ public sealed class TerminalModule : IKitModule
         group.MapTerminalWebSocket();
         group.MapCommandEndpoints();
         group.MapAutomationEndpoints();
+        group.MapScreenshot();
     }
 }

@@ -88,6 +88,9 @@ internal sealed partial class VtScreen : IVtHandler
         return Encoding.UTF8.GetBytes(output.ToString());
     }
 
+    /// <summary>A copy of the visible cells (text and attributes), for rendering.</summary>
+    public Cell[][] Cells() => [.. Buffer.Select(row => (Cell[])row.Clone())];
+
     /// <summary>The scrollback (oldest first), then the screen.</summary>
     public IReadOnlyList<string> AllLines() => [.. _scrollback, .. Buffer.Select(RowText)];
 

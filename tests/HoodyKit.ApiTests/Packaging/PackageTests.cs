@@ -114,6 +114,9 @@ public sealed class PackageTests
             Assert.That(await tty.ReadUntilContainsAsync("aot-42", ct), Is.True, tty.Output);
         }
 
+        var png = await client.GetByteArrayAsync("/api/v1/terminal/screenshot?terminal_id=7", ct);
+        Assert.That(png.Take(8), Is.EqualTo(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }), "a PNG from the packaged SkiaSharp");
+
         using (var deleted = await client.DeleteAsync("/api/v1/terminal/7", ct))
             await HttpAssert.JsonAsync(deleted, HttpStatusCode.OK, """{"status":"deleted","terminal_id":7}""", ct);
 

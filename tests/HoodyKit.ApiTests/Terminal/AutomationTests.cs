@@ -86,6 +86,26 @@ public sealed class AutomationTests : DaemonFixture
         Assert.That((bool?)unbracketed["bracketed_active"], Is.False);
     }
 
+    [Test, CancelAfter(20_000)]
+    public async Task Screenshot_draws_the_screen_as_png_or_jpeg(CancellationToken ct)
+    {
+        await CreateAsync(47, ct);
+        await PostOkAsync("/api/v1/terminal/write?terminal_id=47", """{"input":"echo picture"}""", ct);
+        await PostOkAsync("/api/v1/terminal/wait?terminal_id=47", """{"mode":"regex","pattern":"^picture","timeout_ms":5000}""", ct);
+
+        using var png = await Host.Client.GetAsync("/api/v1/terminal/screenshot?terminal_id=47", ct);
+        Assert.That(png.Content.Headers.ContentType?.MediaType, Is.EqualTo("image/png"));
+        var bytes = await png.Content.ReadAsByteArrayAsync(ct);
+        Assert.That(bytes.Take(4), Is.EqualTo(new byte[] { 0x89, 0x50, 0x4E, 0x47 }));
+        var width = (bytes[16] << 24) | (bytes[17] << 16) | (bytes[18] << 8) | bytes[19];
+        Assert.That(width, Is.GreaterThan(80 * 6), "80 columns of a 14 px font");
+
+        using var jpeg = await Host.Client.GetAsync("/api/v1/terminal/screenshot?terminal_id=47&format=jpeg&background=ffffff", ct);
+        Assert.That((await jpeg.Content.ReadAsByteArrayAsync(ct)).Take(2), Is.EqualTo(new byte[] { 0xFF, 0xD8 }));
+        using var badColour = await Host.Client.GetAsync("/api/v1/terminal/screenshot?terminal_id=47&background=notacolour", ct);
+        Assert.That(badColour.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+    }
+
     private async Task CreateAsync(int id, CancellationToken ct) =>
         await PostOkAsync("/api/v1/terminal/create", $$$"""{"terminal_id":{{{id}}},"env":{"HOME":"{{{s_home}}}"}}""", ct);
 
