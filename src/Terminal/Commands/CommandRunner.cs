@@ -116,6 +116,9 @@ internal sealed partial class CommandRunner(TerminalSessions sessions, CommandRe
             var aborted = _aborted.ContainsKey(run.Id);
             if (!aborted) await InterruptAsync(session, capture);
             run.Finish(aborted ? "aborted" : "timeout", capture.Output(), null, time.GetUtcNow());
+            // An interrupt can land while the shell is still reading the injected line, leaving part of it (an
+            // open quote) in the input: one more ^C gives the next command a clean prompt.
+            await CleanPromptAsync(session);
         }
         finally
         {
@@ -132,6 +135,24 @@ internal sealed partial class CommandRunner(TerminalSessions sessions, CommandRe
         if (await BackAtPromptAsync(session, capture)) return;
         session.KillForegroundJob();
         await BackAtPromptAsync(session, capture);
+    }
+
+    /// <summary>^C, then waits (at most 500 ms) for the shell to redraw its prompt, so the next line is not swallowed.</summary>
+    private async Task CleanPromptAsync(TerminalSession session)
+    {
+        var changed = session.NextChange;
+        session.Write("\x03"u8);
+        var deadline = time.GetUtcNow() + TimeSpan.FromMilliseconds(500);
+        try
+        {
+            await changed.WaitAsync(TimeSpan.FromMilliseconds(500), time);
+            while (time.GetUtcNow() < deadline && time.GetUtcNow() - session.LastChange < TimeSpan.FromMilliseconds(30))
+                await Task.Delay(TimeSpan.FromMilliseconds(10), time);
+        }
+        catch (TimeoutException)
+        {
+            // nothing redrawn: the shell may be gone; the next command finds out
+        }
     }
 
     /// <summary>Waits up to the grace period for the end marker, or for the shell to hold the foreground again (^C skips the marker).</summary>

@@ -26,6 +26,7 @@ internal static class AutomationEndpoints
         api.MapPost("/paste", Paste);
         api.MapPost("/wait", WaitAsync);
         api.MapGet("/{terminal_id}/automation", State);
+        api.MapPost("/mouse", Mouse);
         return api;
     }
 
@@ -77,8 +78,8 @@ internal static class AutomationEndpoints
         var neutralized = 0;
         if (bracketed)
         {
-            neutralized = text.Count(c => c == '\x1b');
-            text = "\x1b[200~" + text.Replace("\x1b", "", StringComparison.Ordinal) + "\x1b[201~";
+            neutralized = text.Count(c => c is '\x1b' or '\x9b');
+            text = "\x1b[200~" + text.Replace('\x1b', '\uFFFD').Replace('\x9b', '\uFFFD') + "\x1b[201~";
         }
 
         var data = Encoding.UTF8.GetBytes(text);
@@ -132,6 +133,27 @@ internal static class AutomationEndpoints
         }
 
         long Elapsed() => (long)(time.GetUtcNow() - started).TotalMilliseconds;
+    }
+
+    /// <summary>Mouse events encoded for the tracking mode the program set; nothing is sent when it set none.</summary>
+    private static Results<Ok<MouseReply>, ApiError> Mouse(HttpContext context, TerminalSessions sessions,
+        [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] JsonObject? body)
+    {
+        if (!TryFindSession(sessions, context.Request.Query["terminal_id"], out var session, out var error)) return error!;
+        var nodes = body?["events"] is JsonArray list ? [.. list] : body?["event"] is JsonObject one ? [one] : new List<JsonNode?>();
+        if (nodes.Count is 0 or > 256) return TerminalErrors.InvalidParameters("event or events (1-256) is required");
+        var events = new List<MouseEvent>();
+        foreach (var node in nodes)
+        {
+            if (MouseEvent.Parse(node as JsonObject) is not { } parsed) return TerminalErrors.InvalidParameters("Invalid mouse event");
+            events.Add(parsed);
+        }
+
+        var (tracking, sgr) = session!.Screen(s => (s.MouseTracking, s.SgrMouse));
+        if (tracking == 0) return TypedResults.Ok(new MouseReply(session.Id, 0, 0));
+        var bytes = Encoding.UTF8.GetBytes(string.Concat(events.Select(e => e.Encode(tracking, sgr))));
+        if (bytes.Length > 0 && !session.Write(bytes)) return ApiErrors.Conflict("NO_PROCESS", "The terminal's process has exited");
+        return TypedResults.Ok(new MouseReply(session.Id, events.Count, bytes.Length));
     }
 
     private static Results<Ok<AutomationState>, ApiError> State(string terminal_id, TerminalSessions sessions, TimeProvider time)

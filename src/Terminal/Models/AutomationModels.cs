@@ -67,6 +67,12 @@ public sealed record AutomationState(
     [property: JsonPropertyName("scrollback_len")] int ScrollbackLen,
     [property: JsonPropertyName("active_waiters")] int ActiveWaiters);
 
+public sealed record MouseReply(
+    [property: JsonPropertyName("terminal_id")] int TerminalId,
+    [property: JsonPropertyName("events_sent")] int EventsSent,
+    [property: JsonPropertyName("bytes_written")] int BytesWritten);
+
+[JsonSerializable(typeof(MouseReply))]
 [JsonSerializable(typeof(SnapshotReply))]
 [JsonSerializable(typeof(KeysReply))]
 [JsonSerializable(typeof(PressReply))]

@@ -16,7 +16,7 @@ internal static class KeyMap
         ["insert"] = "\x1b[2~", ["delete"] = "\x1b[3~", ["page_up"] = "\x1b[5~", ["page_down"] = "\x1b[6~",
         ["f1"] = "\x1bOP", ["f2"] = "\x1bOQ", ["f3"] = "\x1bOR", ["f4"] = "\x1bOS", ["f5"] = "\x1b[15~", ["f6"] = "\x1b[17~",
         ["f7"] = "\x1b[18~", ["f8"] = "\x1b[19~", ["f9"] = "\x1b[20~", ["f10"] = "\x1b[21~", ["f11"] = "\x1b[23~", ["f12"] = "\x1b[24~",
-        ["kp_enter"] = "\r", ["kp_plus"] = "+", ["kp_minus"] = "-",
+        ["kp_enter"] = "\r", ["kp_plus"] = "+", ["kp_minus"] = "-", ["shift+tab"] = "\x1b[Z",
     };
 
     private static readonly Dictionary<string, char> s_cursor = new(StringComparer.OrdinalIgnoreCase)

@@ -54,6 +54,12 @@ internal sealed partial class VtScreen : IVtHandler
 
     public bool AutoWrap { get; private set; } = true;
 
+    /// <summary>The mouse tracking the program asked for: 0 (none), 1000 (press/release), 1002 (+ drag), 1003 (all motion).</summary>
+    public int MouseTracking { get; private set; }
+
+    /// <summary>SGR mouse encoding (1006) rather than X10's.</summary>
+    public bool SgrMouse { get; private set; }
+
     /// <summary>Bytes fed so far: a change counter for clients polling the screen.</summary>
     public long Sequence { get; private set; }
 
@@ -281,6 +287,8 @@ internal sealed partial class VtScreen : IVtHandler
             case 7: AutoWrap = on; break;
             case 25: CursorVisible = on; break;
             case 2004: BracketedPaste = on; break;
+            case 1000 or 1002 or 1003: MouseTracking = on ? mode : 0; break;
+            case 1006: SgrMouse = on; break;
             case 47 or 1047 or 1049:
                 if (on == AlternateScreen) return;
                 if (mode == 1049 && on) _saved = (_x, _y, _attributes);
@@ -310,7 +318,8 @@ internal sealed partial class VtScreen : IVtHandler
         _scrollback.Clear();
         (_x, _y, _top, _bottom) = (0, 0, 0, Rows - 1);
         _attributes = default;
-        AlternateScreen = ApplicationCursorKeys = BracketedPaste = _pendingWrap = false;
+        AlternateScreen = ApplicationCursorKeys = BracketedPaste = _pendingWrap = SgrMouse = false;
+        MouseTracking = 0;
         CursorVisible = AutoWrap = true;
     }
 }

@@ -106,6 +106,23 @@ public sealed class AutomationTests : DaemonFixture
         Assert.That(badColour.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
     }
 
+    [Test, CancelAfter(20_000)]
+    public async Task Mouse_events_reach_only_programs_that_enabled_tracking(CancellationToken ct)
+    {
+        await CreateAsync(48, ct);
+        await PostOkAsync("/api/v1/terminal/wait?terminal_id=48", """{"mode":"stable","debounce_ms":300}""", ct);
+        var ignored = await PostOkAsync("/api/v1/terminal/mouse?terminal_id=48", """{"event":{"type":"click","row":0,"col":0}}""", ct);
+        Assert.That((int?)ignored["bytes_written"], Is.Zero);
+
+        await PostOkAsync("/api/v1/terminal/write?terminal_id=48", """{"input":"printf '\\033[?1000h\\033[?1006h'; read -rsn9 m; printf 'got:%s\\n' \"${m#??}\""}""", ct);
+        await PostOkAsync("/api/v1/terminal/wait?terminal_id=48", """{"mode":"stable","debounce_ms":300}""", ct);
+        var sent = await PostOkAsync("/api/v1/terminal/mouse?terminal_id=48", """{"event":{"type":"down","row":2,"col":3}}""", ct);
+        Assert.That((int?)sent["events_sent"], Is.EqualTo(1));
+        Assert.That((int?)sent["bytes_written"], Is.EqualTo(9));
+        var waited = await PostOkAsync("/api/v1/terminal/wait?terminal_id=48", """{"mode":"regex","pattern":"got:<0;4;3M","timeout_ms":5000}""", ct);
+        Assert.That((bool?)waited["matched"], Is.True, waited.ToJsonString());
+    }
+
     private async Task CreateAsync(int id, CancellationToken ct) =>
         await PostOkAsync("/api/v1/terminal/create", $$$"""{"terminal_id":{{{id}}},"env":{"HOME":"{{{s_home}}}"}}""", ct);
 

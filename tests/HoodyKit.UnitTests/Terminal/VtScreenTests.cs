@@ -146,3 +146,33 @@ public sealed class VtScreenTests
     [Test]
     public void Unknown_keys_are_null() => Assert.That(KeyMap.Encode("hyper+q", false), Is.Null);
 }
+
+public sealed class MouseEventTests
+{
+    private static MouseEvent Parse(string json) => MouseEvent.Parse(System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject())!;
+
+    [Test]
+    public void Sgr_click_is_a_press_and_a_release_at_one_based_cells() =>
+        Assert.That(Parse("""{"type":"click","row":4,"col":9}""").Encode(1000, sgr: true), Is.EqualTo("\u001b[<0;10;5M\u001b[<0;10;5m"));
+
+    [Test]
+    public void Scroll_repeats_and_modifiers_add_to_the_button() =>
+        Assert.That(Parse("""{"type":"scroll","row":0,"col":0,"direction":"down","amount":2,"modifiers":["ctrl"]}""").Encode(1000, true),
+            Is.EqualTo("\u001b[<81;1;1M\u001b[<81;1;1M"));
+
+    [Test]
+    public void X10_encodes_coordinates_as_offset_bytes() =>
+        Assert.That(Parse("""{"type":"down","row":0,"col":0,"button":3}""").Encode(1000, sgr: false), Is.EqualTo("\u001b[M\"!!"));
+
+    [Test]
+    public void Motion_is_sent_only_in_any_event_mode()
+    {
+        var move = Parse("""{"type":"move","row":1,"col":1}""");
+        Assert.That(move.Encode(1000, true), Is.Empty);
+        Assert.That(move.Encode(1003, true), Is.EqualTo("\u001b[<35;2;2M"));
+    }
+
+    [Test]
+    public void Invalid_events_do_not_parse() =>
+        Assert.That(MouseEvent.Parse(System.Text.Json.Nodes.JsonNode.Parse("""{"type":"drag","row":1,"col":1}""")!.AsObject()), Is.Null);
+}
