@@ -3,6 +3,7 @@ using HoodyKit.Core.Modules;
 using HoodyKit.Terminal.Commands;
 using HoodyKit.Terminal.Endpoints;
 using HoodyKit.Terminal.Models;
+using HoodyKit.Terminal.Screen;
 using HoodyKit.Terminal.Sessions;
 using HoodyKit.Terminal.SystemInfo;
 using Microsoft.AspNetCore.Http.Json;
@@ -41,6 +42,7 @@ public sealed class TerminalModule : IKitModule
         services.AddSingleton<CommandResults>();
         services.AddSingleton<CommandRunner>();
         services.AddSingleton<ProcessTable>();
+        services.AddSingleton<WaiterCounts>();
         services.AddSingleton<ResourceSampler>();
         services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Add(SystemJsonContext.Default));
         services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Add(AutomationJsonContext.Default));

@@ -27,6 +27,7 @@ internal static class AutomationEndpoints
         api.MapPost("/wait", WaitAsync);
         api.MapGet("/{terminal_id}/automation", State);
         api.MapPost("/mouse", Mouse);
+        api.MapGet("/automation/metrics", Metrics);
         return api;
     }
 
@@ -89,9 +90,24 @@ internal static class AutomationEndpoints
 
     /// <summary>Waits until the screen is stable for <c>debounce_ms</c> (stable), shows <c>pattern</c> (regex), or either.</summary>
     private static async Task<Results<Ok<WaitReply>, ApiError>> WaitAsync(HttpContext context, TerminalSessions sessions, TimeProvider time,
-        [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] JsonObject? body, CancellationToken ct)
+        WaiterCounts waiters, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] JsonObject? body, CancellationToken ct)
     {
         if (!TryFindSession(sessions, context.Request.Query["terminal_id"], out var session, out var error)) return error!;
+        if (!waiters.TryEnter(session!.Id))
+            return new ApiError(StatusCodes.Status429TooManyRequests, "TOO_MANY_WAITERS", $"At most {WaiterCounts.MaxPerSession} waits per session");
+        try
+        {
+            return await WaitCoreAsync(session, time, body, ct);
+        }
+        finally
+        {
+            waiters.Leave(session.Id);
+        }
+    }
+
+    private static async Task<Results<Ok<WaitReply>, ApiError>> WaitCoreAsync(TerminalSession session, TimeProvider time, JsonObject? body,
+        CancellationToken ct)
+    {
         body ??= [];
         var mode = body["mode"]?.GetValueKind() == JsonValueKind.String ? body["mode"]!.GetValue<string>() : "stable";
         if (mode is not ("stable" or "regex" or "either")) return TerminalErrors.InvalidParameters("mode must be stable, regex or either");
@@ -156,11 +172,21 @@ internal static class AutomationEndpoints
         return TypedResults.Ok(new MouseReply(session.Id, events.Count, bytes.Length));
     }
 
-    private static Results<Ok<AutomationState>, ApiError> State(string terminal_id, TerminalSessions sessions, TimeProvider time)
+    private static Results<Ok<AutomationState>, ApiError> State(string terminal_id, TerminalSessions sessions, TimeProvider time, WaiterCounts waiters)
     {
         if (!TryFindSession(sessions, terminal_id, out var session, out var error)) return error!;
         return TypedResults.Ok(session!.Screen(s => new AutomationState(session.Id, true, new Dimensions(s.Rows, s.Columns), s.Sequence,
-            (long)(time.GetUtcNow() - session.LastChange).TotalMilliseconds, s.AlternateScreen, s.Title, s.Scrollback.Count, 0)));
+            (long)(time.GetUtcNow() - session.LastChange).TotalMilliseconds, s.AlternateScreen, s.Title, s.Scrollback.Count,
+            waiters.For(session.Id))));
+    }
+
+    /// <summary>Screen models across sessions: count, an estimate of their memory (cells and scrollback), waiters, limits.</summary>
+    private static Ok<AutomationMetrics> Metrics(TerminalSessions sessions, WaiterCounts waiters)
+    {
+        var sessionList = sessions.List();
+        var bytes = sessionList.Sum(session => session.Screen(s => ((long)s.Rows * s.Columns * 24) + s.Scrollback.Sum(l => (l.Length * 2) + 24)));
+        return TypedResults.Ok(new AutomationMetrics(sessionList.Count, Math.Round(bytes / 1048576.0, 1), 512, waiters.Total,
+            new AutomationLimits(WaiterCounts.MaxPerSession, 8)));
     }
 
     private static SnapshotReply Render(TerminalSession session, bool highlights) => session.Screen(s =>

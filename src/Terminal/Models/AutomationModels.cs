@@ -72,6 +72,18 @@ public sealed record MouseReply(
     [property: JsonPropertyName("events_sent")] int EventsSent,
     [property: JsonPropertyName("bytes_written")] int BytesWritten);
 
+public sealed record AutomationMetrics(
+    [property: JsonPropertyName("active_sessions")] int ActiveSessions,
+    [property: JsonPropertyName("memory_used_mb")] double MemoryUsedMb,
+    [property: JsonPropertyName("memory_cap_mb")] int MemoryCapMb,
+    [property: JsonPropertyName("active_waiters")] int ActiveWaiters,
+    [property: JsonPropertyName("limits")] AutomationLimits Limits);
+
+public sealed record AutomationLimits(
+    [property: JsonPropertyName("max_waiters_per_session")] int MaxWaitersPerSession,
+    [property: JsonPropertyName("max_body_size_mb")] int MaxBodySizeMb);
+
+[JsonSerializable(typeof(AutomationMetrics))]
 [JsonSerializable(typeof(MouseReply))]
 [JsonSerializable(typeof(SnapshotReply))]
 [JsonSerializable(typeof(KeysReply))]

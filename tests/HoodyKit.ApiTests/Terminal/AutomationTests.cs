@@ -72,6 +72,12 @@ public sealed class AutomationTests : DaemonFixture
         Assert.That((string?)(await HttpAssert.ReadJsonAsync(missing, HttpStatusCode.NotFound, ct))["code"], Is.EqualTo("SESSION_NOT_FOUND"));
         using var badRegex = await Host.Client.GetAsync("/api/v1/terminal/find?terminal_id=44&pattern=(", ct);
         Assert.That(badRegex.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        var metrics = await Host.Client.GetFromJsonNodeAsync("/api/v1/terminal/automation/metrics", ct);
+        Assert.That((int?)metrics["active_sessions"], Is.GreaterThanOrEqualTo(1));
+        Assert.That((int?)metrics["limits"]!["max_waiters_per_session"], Is.EqualTo(16));
+        var state = await Host.Client.GetFromJsonNodeAsync("/api/v1/terminal/44/automation", ct);
+        Assert.That((int?)state["active_waiters"], Is.Zero);
+        Assert.That((bool?)state["vterm_active"], Is.True);
     }
 
     [Test, CancelAfter(20_000)]
