@@ -17,9 +17,14 @@ internal sealed class WaiterCounts
     {
         while (true)
         {
-            var current = _counts.GetValueOrDefault(terminalId);
+            if (!_counts.TryGetValue(terminalId, out var current))
+            {
+                if (_counts.TryAdd(terminalId, 1)) return true;
+                continue;
+            }
+
             if (current >= MaxPerSession) return false;
-            if (current == 0 ? _counts.TryAdd(terminalId, 1) : _counts.TryUpdate(terminalId, current + 1, current)) return true;
+            if (_counts.TryUpdate(terminalId, current + 1, current)) return true;
         }
     }
 

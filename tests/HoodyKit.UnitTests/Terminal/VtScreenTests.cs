@@ -176,3 +176,18 @@ public sealed class MouseEventTests
     public void Invalid_events_do_not_parse() =>
         Assert.That(MouseEvent.Parse(System.Text.Json.Nodes.JsonNode.Parse("""{"type":"drag","row":1,"col":1}""")!.AsObject()), Is.Null);
 }
+
+public sealed class WaiterCountsTests
+{
+    [Test]
+    public void A_session_takes_sixteen_waiters_and_frees_them_again()
+    {
+        var waiters = new WaiterCounts();
+        for (var i = 0; i < WaiterCounts.MaxPerSession; i++) Assert.That(waiters.TryEnter(7), Is.True);
+        Assert.That(waiters.TryEnter(7), Is.False);
+        for (var i = 0; i < WaiterCounts.MaxPerSession; i++) waiters.Leave(7);
+        Assert.That(waiters.For(7), Is.Zero);
+        Assert.That(waiters.TryEnter(7), Is.True, "a session whose count went back to zero takes waiters again");
+        Assert.That(waiters.Total, Is.EqualTo(1));
+    }
+}
