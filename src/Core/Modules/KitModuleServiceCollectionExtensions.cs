@@ -17,6 +17,7 @@ public static class KitModuleServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<KitModuleRegistry>();
         services.TryAddSingleton<KitMetrics>();
+        services.TryAddSingleton<Auth.TokenValidator>();
         services.AddApiErrors();
         services.Configure<RouteOptions>(o => o.SetParameterPolicy<KitModuleRouteConstraint>(KitModuleRouteConstraint.Name));
         services.Configure<JsonOptions>(o =>

@@ -1,6 +1,9 @@
 using System.Buffers;
 using System.Net.WebSockets;
 using System.Text.Json;
+using HoodyKit.Core.Auth;
+using HoodyKit.Core.Errors;
+using HoodyKit.Core.Modules;
 using HoodyKit.Terminal.Sessions;
 
 namespace HoodyKit.Terminal.Endpoints;
@@ -15,12 +18,15 @@ internal static partial class WebSocketEndpoint
 
     public static RouteGroupBuilder MapTerminalWebSocket(this RouteGroupBuilder api)
     {
-        api.MapGet("/ws", ConnectAsync);
+        // Authenticates itself: a token may also come in the first frame (browsers cannot set WebSocket headers).
+        api.MapGet("/ws", ConnectAsync).WithMetadata(new KitModuleMetadata("terminal", Anonymous: true));
         return api;
     }
 
-    private static async Task<IResult> ConnectAsync(HttpContext context, TerminalSessions sessions, ILoggerFactory loggers)
+    private static async Task<IResult> ConnectAsync(HttpContext context, TerminalSessions sessions, TokenValidator tokens, ILoggerFactory loggers)
     {
+        var presented = TokenValidator.Presented(context.Request);
+        if (tokens.IsConfigured && presented is not null && !tokens.Matches(presented)) return ApiErrors.Unauthorized();
         if (!context.WebSockets.IsWebSocketRequest) return TerminalErrors.InvalidParameters("A WebSocket upgrade is expected");
         var query = context.Request.Query;
         int? id = null;
@@ -41,9 +47,21 @@ internal static partial class WebSocketEndpoint
             SubProtocol = subProtocol,
             KeepAliveInterval = TimeSpan.FromSeconds(30),
         });
-        var client = session.Attach(QueryArgs.Flag(query, "readonly"));
-        var logger = loggers.CreateLogger("HoodyKit.Terminal.WebSocket");
         var ct = context.RequestAborted;
+        byte[]? first = null;
+        if (tokens.IsConfigured && presented is null)
+        {
+            first = await ReceiveFirstAsync(socket, ct);
+            if (first is null || !tokens.Matches(FirstFrameToken(first)))
+            {
+                await socket.CloseAsync(WebSocketCloseStatus.PolicyViolation, "authentication required", ct);
+                return Results.Empty;
+            }
+        }
+
+        var client = session.Attach(QueryArgs.Flag(query, "readonly"));
+        if (first is not null) Dispatch(first, session, client);
+        var logger = loggers.CreateLogger("HoodyKit.Terminal.WebSocket");
         var sending = SendAsync(socket, client, ct);
         try
         {
@@ -113,6 +131,48 @@ internal static partial class WebSocketEndpoint
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>The first message, within 10 s; null when none came.</summary>
+    private static async Task<byte[]?> ReceiveFirstAsync(WebSocket socket, CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(10));
+        var buffer = new byte[16 * 1024];
+        var message = new ArrayBufferWriter<byte>();
+        try
+        {
+            while (true)
+            {
+                var result = await socket.ReceiveAsync(buffer, timeout.Token);
+                if (result.MessageType == WebSocketMessageType.Close) return null;
+                message.Write(buffer.AsSpan(0, result.Count));
+                if (result.EndOfMessage) return message.WrittenSpan.ToArray();
+                if (message.WrittenCount > 64 * 1024) return null;
+            }
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+
+    /// <summary><c>token</c> (the SDK) or <c>AuthToken</c> (ttyd) from a JSON_DATA first frame.</summary>
+    private static string? FirstFrameToken(byte[] frame)
+    {
+        if (frame.Length == 0 || frame[0] != TtyFrames.JsonData) return null;
+        try
+        {
+            using var document = JsonDocument.Parse(frame);
+            var root = document.RootElement;
+            foreach (var name in new[] { "token", "AuthToken" })
+                if (root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String) return value.GetString();
+            return null;
+        }
+        catch (JsonException)
+        {
+            return null; // not JSON: no token
         }
     }
 

@@ -10,6 +10,8 @@ internal sealed class TtyClient : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private readonly List<(char Opcode, string Payload)> _frames = [];
 
+    public WebSocketCloseStatus? CloseStatus => _socket.CloseStatus;
+
     public static async Task<TtyClient> ConnectAsync(Uri baseAddress, string query, CancellationToken ct)
     {
         var client = new TtyClient();
