@@ -46,6 +46,18 @@ public static unsafe partial class UnixUsers
         return null;
     }
 
+    /// <summary>The name of uid <paramref name="uid"/> from /etc/passwd, else the uid itself (as <c>ps</c> shows it).</summary>
+    public static string NameOf(string uid)
+    {
+        foreach (var line in File.ReadLines("/etc/passwd"))
+        {
+            var fields = line.Split(':');
+            if (fields.Length > 2 && fields[2] == uid) return fields[0];
+        }
+
+        return uid;
+    }
+
     [StructLayout(LayoutKind.Sequential)]
     private struct Passwd
     {

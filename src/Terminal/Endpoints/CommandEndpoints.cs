@@ -40,23 +40,23 @@ internal static class CommandEndpoints
         }
 
         int? commandId = null;
-        if (Text(body["id"]) is { } rawCommandId)
+        if (JsonArgs.Text(body["id"]) is { } rawCommandId)
         {
             if (!CommandIds.TryParse(rawCommandId, out var parsed)) return ApiErrors.BadRequest("VALIDATION_ERROR", "id must be numeric 1-65535");
             commandId = parsed;
         }
 
-        var timeoutSeconds = Text(body["timeout"]) is { } t && double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) ? seconds : 0;
+        var timeoutSeconds = JsonArgs.Text(body["timeout"]) is { } t && double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) ? seconds : 0;
         if (timeoutSeconds is < 0 or > 86_400) return ApiErrors.BadRequest("VALIDATION_ERROR", "timeout must be between 0 and 86400 seconds");
         if (!QueryArgs.TryBuildSpec(query, out var spec, out var problem)) return TerminalErrors.InvalidParameters(problem!);
         var environment = body["env"] is JsonObject env
-            ? env.Where(p => Text(p.Value) is not null).ToDictionary(p => p.Key, p => Text(p.Value)!, StringComparer.Ordinal)
+            ? env.Where(p => JsonArgs.Text(p.Value) is not null).ToDictionary(p => p.Key, p => JsonArgs.Text(p.Value)!, StringComparer.Ordinal)
             : new Dictionary<string, string>();
         if (environment.Keys.FirstOrDefault(k => k.Length == 0 || !k.All(ch => char.IsAsciiLetterOrDigit(ch) || ch == '_')) is { } badKey)
             return ApiErrors.BadRequest("VALIDATION_ERROR", $"env name '{badKey}' is not a valid variable name");
 
         var request = new ExecuteRequest(c.GetValue<string>(), terminalId, commandId, QueryArgs.Flag(query, "ephemeral"), QueryArgs.Flag(query, "reset"),
-            body["wait"]?.GetValueKind() != JsonValueKind.False, TimeSpan.FromSeconds(timeoutSeconds), Text(body["cwd"]), environment, spec);
+            body["wait"]?.GetValueKind() != JsonValueKind.False, TimeSpan.FromSeconds(timeoutSeconds), JsonArgs.Text(body["cwd"]), environment, spec);
         var outcome = await runner.ExecuteAsync(request, ct);
         if (outcome.Run is { } run) return TypedResults.Ok(CommandReply.From(run.Snapshot()));
         if (outcome.Conflict) return ApiErrors.Conflict("COMMAND_ID_IN_USE", outcome.Problem!);
@@ -99,10 +99,4 @@ internal static class CommandEndpoints
         return TypedResults.Ok(new HistoryReply(id, [.. results.ForTerminal(id).Select(r => CommandReply.From(r.Snapshot()))]));
     }
 
-    private static string? Text(JsonNode? node) => node?.GetValueKind() switch
-    {
-        JsonValueKind.String => node.GetValue<string>(),
-        JsonValueKind.Number => node.ToJsonString(),
-        _ => null,
-    };
 }

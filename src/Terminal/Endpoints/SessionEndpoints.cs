@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using HoodyKit.Core.Errors;
@@ -37,12 +36,12 @@ internal static partial class SessionEndpoints
         if (ephemeral) id = null;
         var spec = new SessionSpec
         {
-            Shell = Text(body["shell"]),
-            User = Text(body["user"]),
-            WorkingDirectory = Text(body["cwd"]),
-            Display = NormalizeDisplay(Text(body["display"])),
-            Columns = Number(body["cols"]) ?? 80,
-            Rows = Number(body["rows"]) ?? 24,
+            Shell = JsonArgs.Text(body["shell"]),
+            User = JsonArgs.Text(body["user"]),
+            WorkingDirectory = JsonArgs.Text(body["cwd"]),
+            Display = NormalizeDisplay(JsonArgs.Text(body["display"])),
+            Columns = JsonArgs.Integer(body["cols"]) ?? 80,
+            Rows = JsonArgs.Integer(body["rows"]) ?? 24,
             Ephemeral = ephemeral,
             Environment = Environment(body["env"]),
         };
@@ -98,21 +97,13 @@ internal static partial class SessionEndpoints
     internal static string? NormalizeDisplay(string? display) =>
         string.IsNullOrWhiteSpace(display) ? null : display.StartsWith(':') ? display : ":" + display.Trim();
 
-    private static string? Text(JsonNode? node) => node?.GetValueKind() switch
-    {
-        JsonValueKind.String => node.GetValue<string>(),
-        JsonValueKind.Number => node.ToJsonString(),
-        _ => null,
-    };
 
     /// <summary>HoodyKit extension: <c>"env":{"KEY":"value"}</c> adds to the shell's environment.</summary>
     private static Dictionary<string, string> Environment(JsonNode? node) =>
         node is JsonObject map
-            ? map.Where(p => Text(p.Value) is not null).ToDictionary(p => p.Key, p => Text(p.Value)!, StringComparer.Ordinal)
+            ? map.Where(p => JsonArgs.Text(p.Value) is not null).ToDictionary(p => p.Key, p => JsonArgs.Text(p.Value)!, StringComparer.Ordinal)
             : [];
 
-    private static int? Number(JsonNode? node) =>
-        int.TryParse(Text(node), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
 
     private static string? WorkingDirectory(int? pid)
     {

@@ -24,7 +24,7 @@ internal static class PortTable
                 owners.TryGetValue(inode, out var pid);
                 var stat = pid > 0 ? ProcStat.Read(pid) : null;
                 rows.Add(new ListeningPort(protocol, port, address, protocol == "tcp" ? "LISTEN" : "UNCONN",
-                    pid > 0 ? pid : null, stat?.Name, UserOf(f[7])));
+                    pid > 0 ? pid : null, stat?.Name, UnixUsers.NameOf(f[7])));
             }
         }
 
@@ -69,16 +69,5 @@ internal static class PortTable
         }
 
         return owners;
-    }
-
-    private static string? UserOf(string uid)
-    {
-        foreach (var line in File.ReadLines("/etc/passwd"))
-        {
-            var fields = line.Split(':');
-            if (fields.Length > 2 && fields[2] == uid) return fields[0];
-        }
-
-        return uid;
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using HoodyKit.Core.Health;
 using HoodyKit.Core.Native;
@@ -11,15 +10,14 @@ namespace HoodyKit.Terminal.SystemInfo;
 /// </summary>
 internal sealed class ProcessTable(TimeProvider time)
 {
-    private readonly ConcurrentDictionary<(int Pid, long Start), (long Ticks, DateTimeOffset At)> _previous = new();
+    private readonly CpuSampler _cpu = new(time);
 
     public IReadOnlyList<ProcessSummary> List(string? sort, string? filter, int? limit)
     {
-        var now = time.GetUtcNow();
         var memTotal = MemoryInfo.Read().Total;
         IEnumerable<ProcessSummary> rows = ProcStat.AllPids().Select(ProcStat.Read).OfType<ProcStat>()
             .Where(s => filter is null || s.Name.Contains(filter, StringComparison.OrdinalIgnoreCase))
-            .Select(s => new ProcessSummary(s.Pid, s.Name, Cpu(s, now), MemoryPercent(s, memTotal), s.State.ToString(), CommandOrName(s)));
+            .Select(s => new ProcessSummary(s.Pid, s.Name, _cpu.Percent(s), MemoryPercent(s, memTotal), s.State.ToString(), CommandOrName(s)));
         rows = sort switch
         {
             "cpu" => rows.OrderByDescending(r => r.CpuPercent),
@@ -33,27 +31,11 @@ internal sealed class ProcessTable(TimeProvider time)
     public ProcessDetails? Details(int pid)
     {
         if (ProcStat.Read(pid) is not { } s) return null;
-        var now = time.GetUtcNow();
         var status = StatusFields(pid);
         var uid = status.TryGetValue("Uid", out var uids) ? uids.Split('\t', StringSplitOptions.RemoveEmptyEntries)[0] : null;
-        return new ProcessDetails(s.Pid, s.Name, CommandOrName(s), s.State.ToString(), s.Ppid, uid is null ? null : UserName(uid),
-            Cpu(s, now), MemoryPercent(s, MemoryInfo.Read().Total), s.RssPages * Environment.SystemPageSize, Kilobytes(status, "VmSize"),
+        return new ProcessDetails(s.Pid, s.Name, CommandOrName(s), s.State.ToString(), s.Ppid, uid is null ? null : UnixUsers.NameOf(uid),
+            _cpu.Percent(s), MemoryPercent(s, MemoryInfo.Read().Total), s.RssPages * Environment.SystemPageSize, Kilobytes(status, "VmSize"),
             ProcessFacts.Iso(s.StartedAt), s.Threads, Link($"/proc/{pid}/cwd"));
-    }
-
-    private double Cpu(ProcStat s, DateTimeOffset now)
-    {
-        var ticks = s.UserTicks + s.SystemTicks;
-        var key = (s.Pid, s.StartTicks);
-        double cpu;
-        if (_previous.TryGetValue(key, out var before) && now - before.At >= TimeSpan.FromMilliseconds(100))
-            cpu = (ticks - before.Ticks) / (double)ProcStat.ClockTicks / (now - before.At).TotalSeconds * 100;
-        else
-            cpu = ticks / (double)ProcStat.ClockTicks / Math.Max(0.01, (now - s.StartedAt).TotalSeconds) * 100;
-        if (!_previous.TryGetValue(key, out var kept) || now - kept.At >= TimeSpan.FromMilliseconds(100)) _previous[key] = (ticks, now);
-        if (_previous.Count > 8192)
-            foreach (var stale in _previous.Where(p => now - p.Value.At > TimeSpan.FromMinutes(10)).ToList()) _previous.TryRemove(stale.Key, out _);
-        return Math.Round(Math.Max(0, cpu), 1);
     }
 
     private static double MemoryPercent(ProcStat s, long total) =>
@@ -84,17 +66,6 @@ internal sealed class ProcessTable(TimeProvider time)
         status.TryGetValue(field, out var value) && long.TryParse(value.Split(' ')[0], NumberStyles.None, CultureInfo.InvariantCulture, out var kb)
             ? kb * 1024
             : 0;
-
-    private static string? UserName(string uid)
-    {
-        foreach (var line in File.ReadLines("/etc/passwd"))
-        {
-            var fields = line.Split(':');
-            if (fields.Length > 2 && fields[2] == uid) return fields[0];
-        }
-
-        return uid;
-    }
 
     private static string? Link(string path)
     {

@@ -1,0 +1,21 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace HoodyKit.Terminal;
+
+/// <summary>Lenient readers for JSON body fields: the reference's clients send numbers as strings and vice versa.</summary>
+internal static class JsonArgs
+{
+    /// <summary>A string, or a number's text; null for anything else.</summary>
+    public static string? Text(JsonNode? node) => node?.GetValueKind() switch
+    {
+        JsonValueKind.String => node.GetValue<string>(),
+        JsonValueKind.Number => node.ToJsonString(),
+        _ => null,
+    };
+
+    /// <summary>An integer given as a number or a numeric string; null otherwise.</summary>
+    public static int? Integer(JsonNode? node) =>
+        int.TryParse(Text(node), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
+}
