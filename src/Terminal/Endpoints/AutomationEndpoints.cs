@@ -31,10 +31,22 @@ internal static class AutomationEndpoints
         return api;
     }
 
-    private static Results<Ok<SnapshotReply>, ApiError> Snapshot(TerminalSessions sessions, string? terminal_id, string? include_highlights) =>
-        TryFindSession(sessions, terminal_id, out var session, out var error)
-            ? TypedResults.Ok(Render(session!, include_highlights is not ("false" or "0")))
-            : error!;
+    private static Results<Ok<SnapshotReply>, ApiError> Snapshot(TerminalSessions sessions, string? terminal_id, string? include_highlights,
+        string? include_colors, int? scroll_offset)
+    {
+        if (!TryFindSession(sessions, terminal_id, out var session, out var error)) return error!;
+        if (scroll_offset is < 0) return TerminalErrors.InvalidParameters("scroll_offset must not be negative");
+        var snapshot = Render(session!, include_highlights is not ("false" or "0"), include_colors is "true" or "1" or "");
+        if (scroll_offset is > 0)
+        {
+            // the viewport moved N lines up into the scrollback
+            var all = session!.Screen(s => s.AllLines());
+            var start = Math.Max(0, all.Count - snapshot.Dimensions.Rows - scroll_offset.Value);
+            snapshot = snapshot with { Lines = [.. all.Skip(start).Take(snapshot.Dimensions.Rows)], Highlights = null, ColoredLines = null };
+        }
+
+        return TypedResults.Ok(snapshot);
+    }
 
     private static Results<Ok<FindReply>, ApiError> Find(TerminalSessions sessions, string? terminal_id, string? pattern, string? scope,
         int? limit, string? case_insensitive)
@@ -189,11 +201,12 @@ internal static class AutomationEndpoints
             new AutomationLimits(WaiterCounts.MaxPerSession, 8)));
     }
 
-    private static SnapshotReply Render(TerminalSession session, bool highlights) => session.Screen(s =>
+    private static SnapshotReply Render(TerminalSession session, bool highlights, bool colors = false) => session.Screen(s =>
     {
         var snap = s.Snapshot();
         return new SnapshotReply(session.Id, snap.Sequence, snap.Title, snap.AlternateScreen, new Dimensions(snap.Rows, snap.Columns),
-            new CursorPosition(snap.CursorRow, snap.CursorCol, snap.CursorVisible), snap.Lines, highlights ? snap.Highlights : null, null);
+            new CursorPosition(snap.CursorRow, snap.CursorCol, snap.CursorVisible), snap.Lines, highlights ? snap.Highlights : null,
+            colors ? s.ColoredLines() : null);
     });
 
     /// <summary>Regex hits over the screen (rows from 0) and/or the scrollback (negative rows, -1 the newest), newest screen first.</summary>

@@ -9,6 +9,17 @@ internal readonly record struct Cell(string Text, Attributes Attributes)
 /// <summary>The SGR state that matters for automation: reverse video (highlights), bold, colours.</summary>
 internal readonly record struct Attributes(bool Bold, bool Reverse, int Foreground, int Background)
 {
+    /// <summary>The SGR sequence that selects these attributes from a reset state.</summary>
+    public string Sgr()
+    {
+        var codes = new List<int> { 0 };
+        if (Bold) codes.Add(1);
+        if (Reverse) codes.Add(7);
+        if (Foreground != 0) codes.Add(Foreground);
+        if (Background != 0) codes.Add(Background);
+        return "\u001b[" + string.Join(';', codes) + "m";
+    }
+
     public Attributes Apply(IReadOnlyList<int> p)
     {
         var a = this;

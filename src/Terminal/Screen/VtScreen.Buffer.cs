@@ -102,6 +102,28 @@ internal sealed partial class VtScreen
         }
     }
 
+    private static string ColoredRow(Cell[] row)
+    {
+        var end = row.Length;
+        while (end > 0 && row[end - 1].Text == " " && row[end - 1].Attributes == default) end--;
+        var text = new StringBuilder();
+        var current = default(Attributes);
+        for (var c = 0; c < end; c++)
+        {
+            var a = row[c].Attributes;
+            if (a != current)
+            {
+                text.Append(a.Sgr());
+                current = a;
+            }
+
+            text.Append(row[c].Text);
+        }
+
+        if (current != default) text.Append("\u001b[0m");
+        return text.ToString();
+    }
+
     private static void Fill(Cell[] row, int from, int to)
     {
         for (var c = Math.Max(0, from); c < Math.Min(row.Length, to); c++) row[c] = Cell.Blank;

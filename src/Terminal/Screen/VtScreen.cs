@@ -94,6 +94,9 @@ internal sealed partial class VtScreen : IVtHandler
         return Encoding.UTF8.GetBytes(output.ToString());
     }
 
+    /// <summary>The visible rows with SGR sequences for their colours and attributes (trailing blanks trimmed).</summary>
+    public IReadOnlyList<string> ColoredLines() => [.. Buffer.Select(ColoredRow)];
+
     /// <summary>A copy of the visible cells (text and attributes), for rendering.</summary>
     public Cell[][] Cells() => [.. Buffer.Select(row => (Cell[])row.Clone())];
 

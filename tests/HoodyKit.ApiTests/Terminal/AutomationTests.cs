@@ -23,6 +23,11 @@ public sealed class AutomationTests : DaemonFixture
         Assert.That((int?)snapshot["dimensions"]!["cols"], Is.EqualTo(80));
         Assert.That((bool?)snapshot["alt_screen"], Is.False);
 
+        var coloured = await Host.Client.GetFromJsonNodeAsync("/api/v1/terminal/snapshot?terminal_id=41&include_colors=true", ct);
+        Assert.That(coloured["colored_lines"]!.AsArray(), Has.Count.EqualTo(24));
+        var scrolled = await Host.Client.GetFromJsonNodeAsync("/api/v1/terminal/snapshot?terminal_id=41&scroll_offset=5", ct);
+        Assert.That(scrolled["lines"]!.AsArray(), Has.Count.LessThanOrEqualTo(24));
+
         var found = await Host.Client.GetFromJsonNodeAsync("/api/v1/terminal/find?terminal_id=41&pattern=MARK-(\\d%2B)", ct);
         Assert.That((int?)found["total"], Is.GreaterThanOrEqualTo(1));
         Assert.That(found["hits"]!.AsArray().Select(h => (string?)h!["text"]), Does.Contain("MARK-42"));

@@ -191,3 +191,15 @@ public sealed class WaiterCountsTests
         Assert.That(waiters.Total, Is.EqualTo(1));
     }
 }
+
+public sealed class ColoredLinesTests
+{
+    [Test]
+    public void Coloured_runs_carry_their_sgr_and_end_with_a_reset()
+    {
+        var screen = new VtScreen(20, 2);
+        screen.Feed("a\u001b[1;31mBC\u001b[0md"u8);
+        Assert.That(screen.ColoredLines()[0], Is.EqualTo("a\u001b[0;1;31mBC\u001b[0md"));
+        Assert.That(screen.ColoredLines()[1], Is.Empty);
+    }
+}
