@@ -49,8 +49,11 @@ public sealed class RunAsUserAndPortTests : DaemonFixture
         using (var invalid = await Api.PostAsync($"/programs/{id}/start", """{"port":70000}""", ct))
             await HttpAssert.JsonAsync(invalid, HttpStatusCode.BadRequest, """{"success":false,"error":"Port must be between 1 and 65535"}""", ct);
 
-        var first = await Api.PostOkAsync($"/programs/{id}/start", """{"port":18001,"wait":true}""", ct);
-        await Api.PostOkAsync($"/programs/{id}/start", """{"port":18002,"wait":true}""", ct);
+        // no wait: these instances never listen, and waiting on a port instance waits for its port
+        var first = await Api.PostOkAsync($"/programs/{id}/start", """{"port":18001}""", ct);
+        await Api.PostOkAsync($"/programs/{id}/start", """{"port":18002}""", ct);
+        foreach (var port in new[] { 18001, 18002 })
+            while ((string?)(await Api.StatusAsync(id, ct, $"?port={port}"))["status"] != "RUNNING") await Task.Delay(25, ct);
         Assert.That((string?)first["instance"]!["instance_name"], Is.EqualTo("api_18001"));
         Assert.That((int?)first["instance"]!["port"], Is.EqualTo(18001));
 
@@ -74,6 +77,25 @@ public sealed class RunAsUserAndPortTests : DaemonFixture
         Assert.That(filtered.Select(p => (int?)p!["id"]), Is.EqualTo(new int?[] { id }));
         Assert.That((await Api.GetOkAsync("/programs?port_from=18010&port_to=18100", ct))["programs"]!.AsArray(), Has.Count.EqualTo(1));
         Assert.That((await Api.GetOkAsync("/programs?port_from=19000&port_to=19100", ct))["programs"]!.AsArray(), Is.Empty);
+    }
+
+    [Test, CancelAfter(30_000)]
+    public async Task Wait_on_a_port_instance_returns_once_the_port_accepts_connections(CancellationToken ct)
+    {
+        var port = KitProcess.FreePort();
+        var id = await Api.AddAsync(new JsonObject
+        {
+            ["name"] = "late-listener",
+            ["command"] = "sh -c 'sleep 1.5; exec python3 -m http.server --bind 127.0.0.1 \"$PORT\"'",
+            ["port_range"] = new JsonObject { ["start"] = port, ["end"] = port },
+            ["port_param"] = "",
+        }, ct);
+        var started = await Api.PostOkAsync($"/programs/{id}/start", $$"""{"port":{{port}},"wait":true,"timeout":20}""", ct);
+        Assert.That((string?)started["instance"]!["status"], Is.EqualTo("RUNNING"));
+        using var client = new HttpClient();
+        using var response = await client.GetAsync($"http://127.0.0.1:{port}/", ct);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the port answered as soon as start returned");
+        await Api.PostOkAsync($"/programs/{id}/stop", """{"all":true}""", ct);
     }
 
     private static async Task EnsureTestUserAsync(CancellationToken ct)

@@ -42,6 +42,7 @@ internal sealed partial class ProgramSupervisor(ProgramStore store, ProgramPaths
         try
         {
             var running = await instance.WaitUntilRunningAsync(timeout.Token);
+            if (running && instance.Port is { } listening) running = await PortAcceptsAsync(instance, listening, timeout.Token);
             var outcome = running
                 ? alreadyRunning ? StartOutcome.AlreadyRunningAccepted : StartOutcome.Started
                 : StartOutcome.ExitedTooQuickly;
@@ -100,6 +101,29 @@ internal sealed partial class ProgramSupervisor(ProgramStore store, ProgramPaths
         var tiers = _instances.GroupBy(p => priorities.GetValueOrDefault(p.Key.Id, int.MaxValue)).OrderByDescending(g => g.Key);
         foreach (var tier in tiers)
             await Task.WhenAll(tier.Select(p => p.Value.StopAsync()));
+    }
+
+    /// <summary>A port instance is ready once its port accepts TCP connections (or it stops running: false).</summary>
+    private async Task<bool> PortAcceptsAsync(ProgramInstance instance, int port, CancellationToken ct)
+    {
+        while (true)
+        {
+            using (var client = new System.Net.Sockets.TcpClient())
+            {
+                try
+                {
+                    await client.ConnectAsync(System.Net.IPAddress.Loopback, port, ct);
+                    return true;
+                }
+                catch (System.Net.Sockets.SocketException)
+                {
+                    // not listening yet
+                }
+            }
+
+            if (instance.Snapshot().State != ProgramState.Running) return false;
+            await Task.Delay(TimeSpan.FromMilliseconds(50), time, ct);
+        }
     }
 
     private InstanceLaunch Launch(int id, int? port)
