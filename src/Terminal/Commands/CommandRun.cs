@@ -90,7 +90,7 @@ internal static class TerminalText
     }
 
     /// <summary>Index of the last character of the escape sequence starting at <paramref name="start"/>.</summary>
-    private static int SkipEscape(string text, int start)
+    public static int SkipEscape(string text, int start)
     {
         var kind = text[start + 1];
         var i = start + 2;

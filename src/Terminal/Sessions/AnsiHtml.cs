@@ -37,7 +37,7 @@ internal static class AnsiHtml
 
             if (c == '\x1b')
             {
-                i = SkipOther(text, i);
+                if (i + 1 < text.Length) i = Commands.TerminalText.SkipEscape(text, i);
                 continue;
             }
 
@@ -47,19 +47,6 @@ internal static class AnsiHtml
 
         if (open) html.Append("</span>");
         return html.Append("</pre>").ToString();
-    }
-
-    private static int SkipOther(string text, int start)
-    {
-        if (start + 1 >= text.Length) return start;
-        if (text[start + 1] is ']' or 'P' or '_' or '^')
-        {
-            var i = start + 2;
-            while (i < text.Length && text[i] != '\a' && !(text[i] == '\x1b' && i + 1 < text.Length && text[i + 1] == '\\')) i++;
-            return i < text.Length && text[i] == '\x1b' ? i + 1 : i;
-        }
-
-        return start + 1;
     }
 
     private sealed class Style

@@ -231,10 +231,11 @@ internal sealed class TerminalSession : IDisposable
         }
 
         changed.TrySetResult();
-        var frame = TtyFrames.Frame(TtyFrames.Output, data);
         lock (_gate)
         {
             _capture?.Invoke(data);
+            if (_clients.Count == 0) return; // no copy of the output while nobody watches
+            var frame = TtyFrames.Frame(TtyFrames.Output, data);
             foreach (var client in _clients)
                 if (!client.Offer(frame)) client.Resync(Replay());
         }

@@ -203,3 +203,11 @@ public sealed class ColoredLinesTests
         Assert.That(screen.ColoredLines()[1], Is.Empty);
     }
 }
+
+public sealed class AnsiHtmlTests
+{
+    [Test]
+    public void Colours_become_spans_and_other_escapes_vanish() =>
+        Assert.That(HoodyKit.Terminal.Sessions.AnsiHtml.Convert("\u001b]0;title\u0007\u001b(B\u001b[31mred\u001b[0m <b>\u001b"),
+            Is.EqualTo("<pre class=\"terminal\"><span style=\"color:#cd3131;\">red</span> &lt;b&gt;</pre>"));
+}

@@ -8,8 +8,13 @@ namespace HoodyKit.Daemon.Supervisor.Processes;
 internal sealed class ProcSnapshot
 {
     private readonly Dictionary<int, string?> _instanceMarkers = [];
+    private readonly ILookup<int, ProcStat> _children;
 
-    private ProcSnapshot(List<ProcStat> processes) => Processes = processes;
+    private ProcSnapshot(List<ProcStat> processes)
+    {
+        Processes = processes;
+        _children = processes.ToLookup(p => p.Ppid);
+    }
 
     /// <summary>Live (non-zombie) processes other than hoodykit itself.</summary>
     public IReadOnlyList<ProcStat> Processes { get; }
@@ -27,11 +32,8 @@ internal sealed class ProcSnapshot
         while (frontier.Count > 0)
         {
             var parent = frontier.Dequeue();
-            foreach (var child in Processes.Where(s => s.Ppid == parent && !members.ContainsKey(s.Pid)))
-            {
-                members[child.Pid] = child;
-                frontier.Enqueue(child.Pid);
-            }
+            foreach (var child in _children[parent])
+                if (members.TryAdd(child.Pid, child)) frontier.Enqueue(child.Pid);
         }
 
         foreach (var s in Processes.Where(s => !members.ContainsKey(s.Pid)))
