@@ -1,6 +1,6 @@
 # Shared helpers for the benchmarks (sourced).
 # Run hoodykit as the systemd unit does: a 4 MB young-generation budget (see systemd/hoodykit.service).
-export DOTNET_GCgen0size=0x400000
+export DOTNET_GCgen0size=400000 # hex; the AOT runtime ignores a 0x prefix
 publish_hoodykit() { # DIR -> DIR/hoodykit, the packaged build (Native AOT, as packaging/build.sh makes it)
   echo "publishing hoodykit (Release, Native AOT)..." >&2
   dotnet publish "$top/src/Daemon/HoodyKit.Daemon.csproj" -c Release -r linux-x64 -p:PublishAot=true -o "$1" --nologo -v quiet >&2

@@ -32,6 +32,7 @@ public static class HoodyKitApp
         });
 
         builder.Services.AddSingleton(settings.Kit);
+        builder.Services.AddHostedService<IdleMemoryTrimmer>();
         builder.Services.AddKitCore();
         foreach (var module in modules) builder.Services.AddKitModule(module, configuration);
         configureServices?.Invoke(builder.Services);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using HoodyKit.Core.Native;
+using HoodyKit.Core.Threading;
 using HoodyKit.Terminal.Native;
 using HoodyKit.Terminal.Sessions;
 
@@ -40,9 +41,9 @@ internal sealed partial class CommandRunner(TerminalSessions sessions, CommandRe
 
         var abort = new CancellationTokenSource();
         _aborts[run.Id] = abort;
-        var work = request.Ephemeral
+        var work = Detached.Run(() => request.Ephemeral
             ? RunEphemeralAsync(session, run, request.Timeout, abort.Token)
-            : RunPersistentAsync(session, run, request, abort.Token);
+            : RunPersistentAsync(session, run, request, abort.Token));
         _ = ObserveAsync(work, run);
         if (request.Wait)
         {

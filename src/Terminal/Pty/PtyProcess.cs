@@ -1,19 +1,21 @@
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
+using HoodyKit.Core.Native.Spawning;
+using HoodyKit.Core.Threading;
 using HoodyKit.Terminal.Native;
 
 namespace HoodyKit.Terminal.Pty;
 
 /// <summary>
 /// A process on a real pseudo-terminal (design/terminal.md §9). One reader thread copies the master's
-/// output to <see cref="PtySpawn.OnOutput"/>; one waiter thread reaps the child with <c>waitpid</c>;
+/// output to <see cref="PtySpawn.OnOutput"/>; Core's <see cref="ChildReaper"/> reaps the child;
 /// one writer thread feeds input, so a child that stops reading never blocks a caller.
 /// </summary>
 internal sealed unsafe class PtyProcess : IDisposable
 {
     private readonly int _master;
     private readonly BlockingCollection<byte[]> _input = new(boundedCapacity: 4096);
-    private readonly TaskCompletionSource<int> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Task<int> _exited;
     private readonly TaskCompletionSource _outputEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Action<ReadOnlySpan<byte>> _onOutput;
     private int _closed;
@@ -23,15 +25,15 @@ internal sealed unsafe class PtyProcess : IDisposable
         _master = master;
         Pid = pid;
         _onOutput = onOutput;
-        StartThread(ReadLoop, "pty-read");
-        StartThread(WaitLoop, "pty-wait");
-        StartThread(WriteLoop, "pty-write");
+        Detached.StartThread(ReadLoop, "pty-read");
+        _exited = ChildReaper.WaitForExitAsync(pid);
+        Detached.StartThread(WriteLoop, "pty-write");
     }
 
     public int Pid { get; }
 
     /// <summary>The exit code: the status for a normal exit, 128 + signal for a death by signal, -1 when unknown.</summary>
-    public Task<int> Exited => _exited.Task;
+    public Task<int> Exited => _exited;
 
     /// <summary>Completes when the master reports EOF (every holder of the slave has closed it).</summary>
     public Task OutputEnded => _outputEnded.Task;
@@ -89,10 +91,10 @@ internal sealed unsafe class PtyProcess : IDisposable
     {
         if (Interlocked.Exchange(ref _closed, 1) != 0) return;
         _input.CompleteAdding();
-        if (!_exited.Task.IsCompleted)
+        if (!_exited.IsCompleted)
         {
             SignalGroup(PtyNative.SIGHUP);
-            if (!_exited.Task.Wait(TimeSpan.FromMilliseconds(500))) SignalGroup(PtyNative.SIGKILL);
+            if (!_exited.Wait(TimeSpan.FromMilliseconds(500))) SignalGroup(PtyNative.SIGKILL);
         }
 
         _outputEnded.Task.Wait(TimeSpan.FromSeconds(2));
@@ -114,65 +116,21 @@ internal sealed unsafe class PtyProcess : IDisposable
         PtyNative.IoctlWinSize(fd, PtyNative.TIOCSWINSZ, &size);
     }
 
+    /// <summary>Spawns on the slave (opened as fd 0, so the new session's first tty becomes its controlling terminal).</summary>
     private static int SpawnOnSlave(string slave, PtySpawn spawn)
     {
-        var actions = NativeMemory.AllocZeroed(PtyNative.OpaqueSize);
-        var attr = NativeMemory.AllocZeroed(PtyNative.OpaqueSize);
-        var defaults = NativeMemory.AllocZeroed(PtyNative.OpaqueSize);
-        var mask = NativeMemory.AllocZeroed(PtyNative.OpaqueSize);
-        var argv = ToNative(spawn.Argv);
-        var envp = ToNative(spawn.Environment.Select(e => $"{e.Key}={e.Value}").ToList());
+        var path = ProcessSpawner.FindExecutable(spawn.Argv[0], Environment.GetEnvironmentVariable("PATH"))
+            ?? throw new PtySpawnException($"cannot start '{spawn.Argv[0]}': No such file or directory");
         try
         {
-            Check(PtyNative.FileActionsInit(actions), "posix_spawn_file_actions_init");
-            Check(PtyNative.FileActionsAddOpen(actions, 0, slave, PtyNative.O_RDWR, 0), "addopen");
-            Check(PtyNative.FileActionsAddDup2(actions, 0, 1), "adddup2");
-            Check(PtyNative.FileActionsAddDup2(actions, 0, 2), "adddup2");
-            Check(PtyNative.FileActionsAddChdir(actions, spawn.WorkingDirectory), "addchdir_np");
-            Check(PtyNative.AttrInit(attr), "posix_spawnattr_init");
-            Check(PtyNative.SigFillSet(defaults), "sigfillset");
-            Check(PtyNative.SigEmptySet(mask), "sigemptyset");
-            Check(PtyNative.AttrSetSigDefault(attr, defaults), "setsigdefault");
-            Check(PtyNative.AttrSetSigMask(attr, mask), "setsigmask");
-            Check(PtyNative.AttrSetFlags(attr, PtyNative.POSIX_SPAWN_SETSID | PtyNative.POSIX_SPAWN_SETSIGDEF | PtyNative.POSIX_SPAWN_SETSIGMASK), "setflags");
-            int pid;
-            var rc = PtyNative.PosixSpawnP(&pid, spawn.Argv[0], actions, attr, argv, envp);
-            if (rc != 0) throw new PtySpawnException($"cannot start '{spawn.Argv[0]}': {Marshal.GetPInvokeErrorMessage(rc)}");
-            return pid;
+            return ProcessSpawner.Spawn(new SpawnRequest(path, spawn.Argv, spawn.Environment, spawn.WorkingDirectory,
+                [new SpawnOpen(0, slave, PtyNative.O_RDWR), new SpawnDup(1, 0), new SpawnDup(2, 0)]));
         }
-        finally
+        catch (SpawnException ex)
         {
-            _ = PtyNative.FileActionsDestroy(actions);
-            _ = PtyNative.AttrDestroy(attr);
-            NativeMemory.Free(actions);
-            NativeMemory.Free(attr);
-            NativeMemory.Free(defaults);
-            NativeMemory.Free(mask);
-            FreeNative(argv, spawn.Argv.Count);
-            FreeNative(envp, spawn.Environment.Count);
+            throw new PtySpawnException(ex.Message, ex);
         }
     }
-
-    private static void Check(int rc, string what)
-    {
-        if (rc != 0) throw new PtySpawnException($"{what} failed ({Marshal.GetPInvokeErrorMessage(rc)})");
-    }
-
-    private static byte** ToNative(IReadOnlyList<string> strings)
-    {
-        var array = (byte**)NativeMemory.AllocZeroed((nuint)(strings.Count + 1), (nuint)sizeof(byte*));
-        for (var i = 0; i < strings.Count; i++) array[i] = (byte*)Marshal.StringToCoTaskMemUTF8(strings[i]);
-        return array;
-    }
-
-    private static void FreeNative(byte** array, int count)
-    {
-        for (var i = 0; i < count; i++) Marshal.FreeCoTaskMem((nint)array[i]);
-        NativeMemory.Free(array);
-    }
-
-    private static void StartThread(ThreadStart body, string name) =>
-        new Thread(body) { IsBackground = true, Name = name }.Start();
 
     private void ReadLoop()
     {
@@ -199,26 +157,6 @@ internal sealed unsafe class PtyProcess : IDisposable
         {
             _outputEnded.TrySetResult();
         }
-    }
-
-    private void WaitLoop()
-    {
-        int status;
-        int rc;
-        do
-        {
-            rc = PtyNative.WaitPid(Pid, &status, 0);
-        }
-        while (rc < 0 && Marshal.GetLastPInvokeError() == PtyNative.EINTR);
-
-        if (rc != Pid)
-        {
-            _exited.TrySetResult(-1); // ECHILD: reaped elsewhere (hoodykit as PID 1), code unknown
-            return;
-        }
-
-        var signal = status & 0x7f;
-        _exited.TrySetResult(signal == 0 ? (status >> 8) & 0xff : 128 + signal);
     }
 
     private void WriteLoop()

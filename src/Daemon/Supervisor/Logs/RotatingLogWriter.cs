@@ -6,7 +6,7 @@ namespace HoodyKit.Daemon.Supervisor.Logs;
 /// starts. <c>backups = 0</c> truncates; <c>maxBytes = 0</c> never rotates. Writes go straight to the OS, so a
 /// tail sees them at once.
 /// </summary>
-internal sealed class RotatingLogWriter : IAsyncDisposable
+internal sealed class RotatingLogWriter : IAsyncDisposable, IDisposable
 {
     private readonly string _path;
     private readonly long _maxBytes;
@@ -43,6 +43,8 @@ internal sealed class RotatingLogWriter : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _file.DisposeAsync();
+
+    public void Dispose() => _file.Dispose();
 
     private async Task RotateAsync()
     {

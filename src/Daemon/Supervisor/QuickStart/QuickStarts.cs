@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using HoodyKit.Core.Health;
 using HoodyKit.Core.State;
+using HoodyKit.Core.Threading;
 using HoodyKit.Daemon.Supervisor.Processes;
 using HoodyKit.Daemon.Supervisor.Programs;
 using HoodyKit.Daemon.Supervisor.Running;
@@ -134,7 +135,7 @@ internal sealed partial class QuickStarts(ProgramPaths paths, ProcessLauncher la
     }
 
     /// <summary>Runs timer-driven work off the timer thread; a failure is logged, never lost.</summary>
-    private void Background(Func<Task> work) => _ = Task.Run(async () =>
+    private void Background(Func<Task> work) => _ = Detached.Run(async () =>
     {
         try
         {

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using HoodyKit.Core.Threading;
 using HoodyKit.Daemon.Native;
 using HoodyKit.Daemon.Supervisor.Processes;
 
@@ -60,7 +61,7 @@ internal sealed partial class ProgramInstance(string name, int? port, InstanceRu
             _spawnError = null;
             Transition(ProgramState.Starting);
             var token = _stop.Token;
-            _lifecycle = Task.Run(() => RunAsync(delay, token), CancellationToken.None);
+            _lifecycle = Detached.Run(() => RunAsync(delay, token));
             return true;
         }
         finally
