@@ -59,7 +59,7 @@ internal static partial class PageQuery
         return hex.Length is 3 or 6 or 8 && hex.All(char.IsAsciiHexDigit) ? "#" + hex : null;
     }
 
-    [GeneratedRegex("<[^>]*>?")]
+    [GeneratedRegex("<[^>]*>")]
     private static partial Regex Tag();
 
     [GeneratedRegex(@"\s+")]

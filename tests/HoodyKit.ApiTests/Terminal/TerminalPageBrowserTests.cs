@@ -1,0 +1,32 @@
+using HoodyKit.ApiTests.Infrastructure;
+
+namespace HoodyKit.ApiTests.Terminal;
+
+/// <summary>
+/// The page in a real browser: headless Chromium opens it from a real host (with a token, given as
+/// <c>?token=</c>), types into xterm.js and reads the rendered rows (web/test/browser.mjs).
+/// </summary>
+public sealed class TerminalPageBrowserTests
+{
+    private const string Token = "browser-token";
+    private static readonly string s_home = Directory.CreateTempSubdirectory("hk-page-home-").FullName;
+    private KitHost _host = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync() => _host = await KitHost.StartAsync(CancellationToken.None, Token);
+
+    [OneTimeTearDown]
+    public async Task StopAsync() => await _host.DisposeAsync();
+
+    [Test, CancelAfter(90_000)]
+    public async Task Typing_echo_hello_in_the_page_shows_hello(CancellationToken ct)
+    {
+        BrowserScript.Require();
+        var url = new Uri(_host.BaseAddress, $"/api/v1/terminal?token={Token}&title=Browser%20test&env=HOME={Uri.EscapeDataString(s_home)}");
+        var (exitCode, output) = await BrowserScript.RunAsync("test/browser.mjs", [url.AbsoluteUri], ct);
+        Assert.That(exitCode, Is.Zero, output);
+        Assert.That(output, Does.Contain("\"ok\":true"));
+        Assert.That(output, Does.Contain("\"title\":\"Browser test\""));
+        Assert.That(output, Does.Contain("\"hello\""));
+    }
+}
