@@ -4,7 +4,7 @@ namespace HoodyKit.ApiTests.Terminal;
 
 /// <summary>
 /// The page in a real browser: headless Chromium opens it from a real host (with a token, given as
-/// <c>?token=</c>), types into xterm.js and reads the rendered rows (web/test/browser.mjs).
+/// <c>?token=</c>), types into xterm.js and reads the rendered rows (web/test/*.mjs).
 /// </summary>
 public sealed class TerminalPageBrowserTests
 {
@@ -28,5 +28,16 @@ public sealed class TerminalPageBrowserTests
         Assert.That(output, Does.Contain("\"ok\":true"));
         Assert.That(output, Does.Contain("\"title\":\"Browser test\""));
         Assert.That(output, Does.Contain("\"hello\""));
+    }
+
+    [Test, CancelAfter(90_000)]
+    public async Task A_read_only_page_shows_what_another_page_types_and_cannot_type(CancellationToken ct)
+    {
+        BrowserScript.Require();
+        var url = new Uri(_host.BaseAddress, $"/api/v1/terminal/?terminal_id=71&token={Token}&env=HOME={Uri.EscapeDataString(s_home)}");
+        var (exitCode, output) = await BrowserScript.RunAsync("test/shared.mjs", [url.AbsoluteUri], ct);
+        Assert.That(exitCode, Is.Zero, output);
+        Assert.That(output, Does.Contain("\"shared-42\""));
+        Assert.That(output, Does.Contain("\"readonlyBadge\":true"));
     }
 }
