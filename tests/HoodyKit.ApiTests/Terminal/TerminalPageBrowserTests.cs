@@ -21,11 +21,7 @@ public sealed class TerminalPageBrowserTests
     [Test, CancelAfter(90_000)]
     public async Task Typing_echo_hello_in_the_page_shows_hello(CancellationToken ct)
     {
-        BrowserScript.Require();
-        var url = new Uri(_host.BaseAddress, $"/api/v1/terminal?token={Token}&title=Browser%20test&env=HOME={Uri.EscapeDataString(s_home)}");
-        var (exitCode, output) = await BrowserScript.RunAsync("test/browser.mjs", [url.AbsoluteUri], ct);
-        Assert.That(exitCode, Is.Zero, output);
-        Assert.That(output, Does.Contain("\"ok\":true"));
+        var output = await CheckAsync("test/browser.mjs", "/api/v1/terminal?title=Browser%20test", ct);
         Assert.That(output, Does.Contain("\"title\":\"Browser test\""));
         Assert.That(output, Does.Contain("\"hello\""));
     }
@@ -33,11 +29,20 @@ public sealed class TerminalPageBrowserTests
     [Test, CancelAfter(90_000)]
     public async Task A_read_only_page_shows_what_another_page_types_and_cannot_type(CancellationToken ct)
     {
-        BrowserScript.Require();
-        var url = new Uri(_host.BaseAddress, $"/api/v1/terminal/?terminal_id=71&token={Token}&env=HOME={Uri.EscapeDataString(s_home)}");
-        var (exitCode, output) = await BrowserScript.RunAsync("test/shared.mjs", [url.AbsoluteUri], ct);
-        Assert.That(exitCode, Is.Zero, output);
+        var output = await CheckAsync("test/shared.mjs", "/api/v1/terminal/?terminal_id=71", ct);
         Assert.That(output, Does.Contain("\"shared-42\""));
         Assert.That(output, Does.Contain("\"readonlyBadge\":true"));
+    }
+
+    /// <summary>Runs a browser check on the page at <paramref name="page"/> (plus the token and an empty HOME) and returns its JSON line.</summary>
+    private async Task<string> CheckAsync(string script, string page, CancellationToken ct)
+    {
+        BrowserScript.Require();
+        var separator = page.Contains('?', StringComparison.Ordinal) ? '&' : '?';
+        var url = new Uri(_host.BaseAddress, $"{page}{separator}token={Token}&env=HOME={Uri.EscapeDataString(s_home)}");
+        var (exitCode, output) = await BrowserScript.RunAsync(script, [url.AbsoluteUri], ct);
+        Assert.That(exitCode, Is.Zero, output);
+        Assert.That(output, Does.Contain("\"ok\":true"));
+        return output;
     }
 }
