@@ -129,7 +129,7 @@ document.addEventListener('keydown', (event) => {
 
 if (config.welcome) {
   const hide = status.welcome(config.terminalId ?? '');
-  const disposable = terminal.onData(() => {
+  const disposable = terminal.onKey(() => {
     hide();
     disposable.dispose();
   });
