@@ -35,5 +35,6 @@ web=$(cd "$(dirname "$0")/../web" && pwd)
 stamp=$web/node_modules/.hoodykit-npm-ci.stamp
 if [ ! -e "$stamp" ] || [ "$web/package-lock.json" -nt "$stamp" ]; then
   echo "npm ci in web/"
-  (cd "$web" && npm ci --no-audit --no-fund --loglevel=error) && touch "$stamp"
+  (cd "$web" && npm ci --no-audit --no-fund --loglevel=error)
+  touch "$stamp"
 fi
