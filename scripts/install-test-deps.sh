@@ -10,6 +10,7 @@ declare -A need=(
   [getent]=libc-bin           # user lookups (daemon)
   [curl]=curl                 # the README's calls, benchmarks
   [useradd]=passwd            # a second user for run-as-user tests
+  [chromium]=chromium         # the terminal page's browser test (driven by playwright-core)
 )
 missing=()
 for cmd in "${!need[@]}"; do
@@ -26,3 +27,14 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 command -v dotnet >/dev/null || { echo "the .NET 10 SDK is needed (dotnet on PATH)" >&2; exit 1; }
+
+# The terminal page is built with npm, and its browser test runs playwright-core from web/node_modules.
+# The same stamp as the build's (src/Terminal/HoodyKit.Terminal.csproj): npm ci only when the lock file changed.
+command -v npm >/dev/null || { echo "Node.js 20 and npm are needed (node and npm on PATH): the terminal page is built with npm" >&2; exit 1; }
+web=$(cd "$(dirname "$0")/../web" && pwd)
+stamp=$web/node_modules/.hoodykit-npm-ci.stamp
+if [ ! -e "$stamp" ] || [ "$web/package-lock.json" -nt "$stamp" ]; then
+  echo "npm ci in web/"
+  (cd "$web" && npm ci --no-audit --no-fund --loglevel=error)
+  touch "$stamp"
+fi

@@ -3,6 +3,7 @@ using HoodyKit.Core.Modules;
 using HoodyKit.Terminal.Commands;
 using HoodyKit.Terminal.Endpoints;
 using HoodyKit.Terminal.Models;
+using HoodyKit.Terminal.Page;
 using HoodyKit.Terminal.Screen;
 using HoodyKit.Terminal.Sessions;
 using HoodyKit.Terminal.SystemInfo;
@@ -44,6 +45,7 @@ public sealed class TerminalModule : IKitModule
         services.AddSingleton<ProcessTable>();
         services.AddSingleton<WaiterCounts>();
         services.AddSingleton<ResourceSampler>();
+        services.AddSingleton<PageAssets>();
         services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Add(SystemJsonContext.Default));
         services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Add(AutomationJsonContext.Default));
         services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Add(TerminalJsonContext.Default));
@@ -54,6 +56,7 @@ public sealed class TerminalModule : IKitModule
     public void Map(RouteGroupBuilder group)
     {
         group.MapTerminalHealth();
+        group.MapPageEndpoints();
         group.MapSessionEndpoints();
         group.MapTerminalWebSocket();
         group.MapCommandEndpoints();

@@ -5,6 +5,7 @@ using HoodyKit.Core.Auth;
 using HoodyKit.Core.Errors;
 using HoodyKit.Core.Modules;
 using HoodyKit.Terminal.Sessions;
+using Microsoft.Extensions.Hosting;
 
 namespace HoodyKit.Terminal.Endpoints;
 
@@ -23,7 +24,8 @@ internal static partial class WebSocketEndpoint
         return api;
     }
 
-    private static async Task<IResult> ConnectAsync(HttpContext context, TerminalSessions sessions, TokenValidator tokens, ILoggerFactory loggers)
+    private static async Task<IResult> ConnectAsync(HttpContext context, TerminalSessions sessions, TokenValidator tokens, ILoggerFactory loggers,
+        IHostApplicationLifetime lifetime)
     {
         var presented = TokenValidator.Presented(context.Request);
         if (tokens.IsConfigured && presented is not null && !tokens.Matches(presented)) return ApiErrors.Unauthorized();
@@ -37,7 +39,7 @@ internal static partial class WebSocketEndpoint
         }
 
         if (!QueryArgs.TryBuildSpec(query, out var spec, out var problem)) return TerminalErrors.InvalidParameters(problem!);
-        var outcome = sessions.GetOrCreate(id, spec);
+        var outcome = sessions.GetOrCreate(id, spec, reset: QueryArgs.Flag(query, "reset"));
         if (outcome.Session is not { } session)
             return outcome.SpawnFailed ? TerminalErrors.SpawnFailed(outcome.Problem!) : TerminalErrors.InvalidParameters(outcome.Problem!);
 
@@ -47,7 +49,10 @@ internal static partial class WebSocketEndpoint
             SubProtocol = subProtocol,
             KeepAliveInterval = TimeSpan.FromSeconds(30),
         });
-        var ct = context.RequestAborted;
+        // A stopping host drops its sockets at once (clients see an abnormal close and reconnect) instead of
+        // holding its shutdown until the sockets time out.
+        using var connection = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+        var ct = connection.Token;
         byte[]? first = null;
         if (tokens.IsConfigured && presented is null)
         {

@@ -117,7 +117,10 @@ internal sealed class TerminalSession : IDisposable
     /// <summary>Completes with the exit code when the current process exits.</summary>
     public Task<int> Exited { get { lock (_gate) { return _pty?.Exited ?? Task.FromResult(_exitCode ?? -1); } } }
 
-    /// <summary>Attaches a client, queueing the join sequence (preferences, id, shell, title, replay).</summary>
+    /// <summary>
+    /// Attaches a client, queueing the join sequence (preferences, id, shell, title, replay). A read-only client
+    /// cannot size the PTY, so it is told the session's size before the replay.
+    /// </summary>
     public SessionClient Attach(bool readOnly)
     {
         var client = new SessionClient(readOnly);
@@ -127,6 +130,7 @@ internal sealed class TerminalSession : IDisposable
         client.Offer(TtyFrames.Frame(TtyFrames.SetWindowTitle, Title));
         lock (_gate)
         {
+            if (readOnly) client.Offer(SizeFrame(Columns, Rows));
             client.Offer(Replay());
             _clients.Add(client);
         }
@@ -169,9 +173,12 @@ internal sealed class TerminalSession : IDisposable
 
         lock (_screenGate) _screen.Resize(columns, rows); // never inside _gate: the screen calls back into AnswerQuery
 
-        var frame = TtyFrames.Frame(TtyFrames.SessionResize, $"{{\"columns\":{columns},\"rows\":{rows}}}");
+        var frame = SizeFrame(columns, rows);
         foreach (var client in others) client.Offer(frame);
     }
+
+    private static byte[] SizeFrame(int columns, int rows) =>
+        TtyFrames.Frame(TtyFrames.SessionResize, $"{{\"columns\":{columns},\"rows\":{rows}}}");
 
     /// <summary>Starts a new process when the previous one exited; false when one is running.</summary>
     public bool Respawn(ShellPlan plan)
