@@ -77,7 +77,7 @@ t0=$(now_ns)
 for id in "${ids[@]}"; do curl -fs -X POST "$H/programs/$id/start" -H 'Content-Type: application/json' -d '{"wait":true}' >/dev/null & done
 wait $(jobs -p | grep -v "^$kitpid$") 2>/dev/null || true
 t1=$(now_ns); kit_start50_ms=$(( (t1 - t0) / 1000000 ))
-sleep 3; kit_rss=$(rss_kb "$kitpid")
+sleep 5; kit_rss=$(rss_kb "$kitpid")
 kill -TERM "$kitpid"; wait "$kitpid" 2>/dev/null || true; kitpid=""
 kit_left_after=$(leftovers)
 
@@ -115,7 +115,7 @@ sup_stop_ms=$(( (t1 - t0) / 1000000 )); sleep 0.5; sup_left=$(leftovers)
 
 t0=$(now_ns); ctl start $(for i in $(seq 50); do printf 'idle%s ' "$i"; done); t1=$(now_ns)
 sup_start50_ms=$(( (t1 - t0) / 1000000 ))
-sleep 3; sup_rss=$(rss_kb "$suppid")
+sleep 5; sup_rss=$(rss_kb "$suppid")
 kill -TERM "$suppid"; wait "$suppid" 2>/dev/null || true; suppid=""
 sup_left_after=$(leftovers)
 
