@@ -11,10 +11,13 @@ declare -A need=(
   [curl]=curl                 # the README's calls, benchmarks
   [useradd]=passwd            # a second user for run-as-user tests
   [chromium]=chromium         # the terminal page's browser test (driven by playwright-core)
+  [ssh]=openssh-client        # terminal sessions over ssh
+  [sshd]=openssh-server       # the ssh tests' server
+  [nc]=netcat-openbsd         # ssh through a SOCKS5 proxy
 )
 missing=()
 for cmd in "${!need[@]}"; do
-  command -v "$cmd" >/dev/null 2>&1 || missing+=("${need[$cmd]}")
+  command -v "$cmd" >/dev/null 2>&1 || [ -x "/usr/sbin/$cmd" ] || missing+=("${need[$cmd]}")
 done
 # the Native AOT link of the package needs zlib's development files
 dpkg -s zlib1g-dev >/dev/null 2>&1 || missing+=(zlib1g-dev)

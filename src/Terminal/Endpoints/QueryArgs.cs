@@ -35,6 +35,17 @@ internal static class QueryArgs
             }
         }
 
+        var (ssh, sshProblem) = SshArgs.Read(name => Value(query, name));
+        problem ??= sshProblem;
+        int? pid = null;
+        if (Value(query, "pid") is { } pidText)
+        {
+            if (int.TryParse(pidText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed) && parsed > 0)
+                pid = parsed;
+            else
+                problem ??= "pid must be a positive integer";
+        }
+
         spec = new SessionSpec
         {
             Shell = Value(query, "shell"),
@@ -44,6 +55,8 @@ internal static class QueryArgs
             Display = SessionEndpoints.NormalizeDisplay(Value(query, "display")),
             Environment = environment,
             Command = command,
+            Ssh = ssh,
+            AttachPid = pid,
         };
         return problem is null;
     }

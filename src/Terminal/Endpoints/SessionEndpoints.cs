@@ -34,6 +34,8 @@ internal static partial class SessionEndpoints
         if (!TerminalId.TryParse(body["terminal_id"], out var id)) return TerminalErrors.InvalidTerminalId();
         if (id is null && !ephemeral) return ApiErrors.BadRequest("MISSING_TERMINAL_ID", "terminal_id field is required");
         if (ephemeral) id = null;
+        var (ssh, sshProblem) = SshArgs.Read(name => JsonArgs.Text(body[name]));
+        if (sshProblem is not null) return TerminalErrors.InvalidParameters(sshProblem);
         var spec = new SessionSpec
         {
             Shell = JsonArgs.Text(body["shell"]),
@@ -44,6 +46,7 @@ internal static partial class SessionEndpoints
             Rows = JsonArgs.Integer(body["rows"]) ?? 24,
             Ephemeral = ephemeral,
             Environment = Environment(body["env"]),
+            Ssh = ssh,
         };
         if (spec.Columns is < 1 or > 1000 || spec.Rows is < 1 or > 1000)
             return TerminalErrors.InvalidParameters("cols and rows must be between 1 and 1000");

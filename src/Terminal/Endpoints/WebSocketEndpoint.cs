@@ -39,7 +39,8 @@ internal static partial class WebSocketEndpoint
         }
 
         if (!QueryArgs.TryBuildSpec(query, out var spec, out var problem)) return TerminalErrors.InvalidParameters(problem!);
-        var outcome = sessions.GetOrCreate(id, spec, reset: QueryArgs.Flag(query, "reset"));
+        // pid (attach) implies reset: the session's process becomes the monitor of that pid
+        var outcome = sessions.GetOrCreate(id, spec, reset: QueryArgs.Flag(query, "reset") || spec.AttachPid is not null);
         if (outcome.Session is not { } session)
             return outcome.SpawnFailed ? TerminalErrors.SpawnFailed(outcome.Problem!) : TerminalErrors.InvalidParameters(outcome.Problem!);
 

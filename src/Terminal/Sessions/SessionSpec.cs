@@ -26,4 +26,10 @@ internal sealed record SessionSpec
 
     /// <summary>Ephemeral execute: the PTY process is <c>&lt;shell&gt; -c RunCommand</c> instead of a login shell.</summary>
     public string? RunCommand { get; init; }
+
+    /// <summary>The PTY runs <c>ssh</c> to this target instead of a local shell.</summary>
+    public SshTarget? Ssh { get; init; }
+
+    /// <summary>The PTY runs a monitor of this existing process (<c>top -p PID</c>) instead of a shell.</summary>
+    public int? AttachPid { get; init; }
 }

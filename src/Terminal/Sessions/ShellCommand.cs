@@ -4,8 +4,9 @@ using HoodyKit.Core.Native;
 namespace HoodyKit.Terminal.Sessions;
 
 /// <summary>
-/// Turns a <see cref="SessionSpec"/> into what runs on the PTY: a login shell (as another user through
-/// <c>setpriv</c>, since posix_spawn cannot change uid) with a terminal environment built from scratch.
+/// Turns a <see cref="SessionSpec"/> into what runs on the PTY: a login shell, <c>ssh</c> to a target, or a
+/// monitor of an existing process (as another user through <c>setpriv</c>, since posix_spawn cannot change uid),
+/// with a terminal environment built from scratch.
 /// </summary>
 internal static class ShellCommand
 {
@@ -46,12 +47,33 @@ internal static class ShellCommand
         if (spec.Display is { } display && !spec.Ephemeral) environment["DISPLAY"] = display;
         foreach (var (key, value) in spec.Environment) environment[key] = value;
 
+        IReadOnlyList<string> program;
+        var shellType = Path.GetFileName(shellPath);
+        if (spec.RunCommand is { } run)
+        {
+            program = [shellPath, "-c", run];
+        }
+        else if (spec.Ssh is { } target)
+        {
+            var (sshArgv, sshEnvironment) = SshCommand.Build(terminalId, target, user);
+            foreach (var (key, value) in sshEnvironment) environment[key] = value;
+            (program, shellType) = (sshArgv, "ssh");
+        }
+        else if (spec.AttachPid is { } pid)
+        {
+            if (!Directory.Exists($"/proc/{pid.ToString(System.Globalization.CultureInfo.InvariantCulture)}")) return (null, $"Process {pid} not found");
+            program = [ToolLocator.Find("top") ?? "/usr/bin/top", "-p", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+        }
+        else
+        {
+            program = [shellPath, "-l"];
+        }
+
         IReadOnlyList<string> argv = switching
             ? [ToolLocator.Find("setpriv") ?? "/usr/bin/setpriv", "--reuid", user.Uid.ToString(System.Globalization.CultureInfo.InvariantCulture),
-               "--regid", user.Gid.ToString(System.Globalization.CultureInfo.InvariantCulture), "--init-groups", "--", shellPath]
-            : [shellPath];
-        argv = spec.RunCommand is { } run ? [.. argv, "-c", run] : [.. argv, "-l"];
-        return (new ShellPlan(argv, environment, cwd, Path.GetFileName(shellPath), user.Uid, user.Gid), null);
+               "--regid", user.Gid.ToString(System.Globalization.CultureInfo.InvariantCulture), "--init-groups", "--", .. program]
+            : program;
+        return (new ShellPlan(argv, environment, cwd, shellType, user.Uid, user.Gid), null);
     }
 
     private static string CurrentUserName() => Environment.UserName;

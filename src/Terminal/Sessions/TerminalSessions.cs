@@ -61,6 +61,7 @@ internal sealed partial class TerminalSessions(TimeProvider time, ILogger<Termin
     {
         if (!_sessions.TryRemove(id, out var session)) return false;
         session.Dispose();
+        SshCommand.Forget(id);
         return true;
     }
 
