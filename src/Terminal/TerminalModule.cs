@@ -46,6 +46,7 @@ public sealed class TerminalModule : IKitModule
         services.AddSingleton<WaiterCounts>();
         services.AddSingleton<ResourceSampler>();
         services.AddSingleton<PageAssets>();
+        services.AddSingleton<ScreenshotArchive>();
         services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Add(SystemJsonContext.Default));
         services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Add(AutomationJsonContext.Default));
         services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Add(TerminalJsonContext.Default));

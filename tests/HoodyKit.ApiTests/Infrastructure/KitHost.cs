@@ -51,6 +51,7 @@ internal sealed class KitHost : IAsyncDisposable
         {
             ["Daemon:ProgramLogDir"] = Path.Combine(dataDir, "program-logs"),
             ["Daemon:StopWait"] = "00:00:03",
+            ["Terminal:ScreenshotDir"] = Path.Combine(dataDir, "screenshots"),
         }.Concat(host.Settings)).Build();
         var app = HoodyKitApp.Create(settings, configuration, modules);
         await app.StartAsync(ct);
