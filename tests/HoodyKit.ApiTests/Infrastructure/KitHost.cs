@@ -53,7 +53,7 @@ internal sealed class KitHost : IAsyncDisposable
             ["Daemon:StopWait"] = "00:00:03",
             ["Terminal:ScreenshotDir"] = Path.Combine(dataDir, "screenshots"),
         }.Concat(host.Settings)).Build();
-        var app = HoodyKitApp.Create(settings, configuration, modules);
+        var app = HoodyKitApp.Create(settings, configuration, modules, host.ConfigureServices);
         await app.StartAsync(ct);
         return new KitHost(app, dataDir, ownsDataDir);
     }
@@ -75,6 +75,9 @@ internal sealed record KitHostOptions
     public string? DataDir { get; init; }
 
     public IKitModule[] ExtraModules { get; init; } = [];
+
+    /// <summary>Services to add or replace after the modules' own (a fake <see cref="TimeProvider"/>, …).</summary>
+    public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? ConfigureServices { get; init; }
 
     /// <summary>Configuration keys, e.g. <c>Daemon:StartRetries</c>.</summary>
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
