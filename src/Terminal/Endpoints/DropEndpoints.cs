@@ -14,6 +14,8 @@ namespace HoodyKit.Terminal.Endpoints;
 /// <summary>Drag-and-drop: <c>/drop-begin</c>, <c>/upload</c>, <c>/drop-commit</c> and the one-shot <c>/drop</c>.</summary>
 internal static class DropEndpoints
 {
+    private const long FramingAllowance = 1024 * 1024;
+
     public static RouteGroupBuilder MapDropEndpoints(this RouteGroupBuilder api)
     {
         api.MapPost("/drop-begin", Begin);
@@ -45,9 +47,19 @@ internal static class DropEndpoints
             return TerminalErrors.InvalidParameters("offset must be a non-negative integer (the file's staged size)");
         if (store.Find(QueryArgs.Value(query, "drop"), QueryArgs.Value(query, "token"), terminalId) is not { } drop) return DropErrors.NotFound();
 
+        // the uploader counts the slice's bytes itself; Kestrel's own cap, which also counts chunked framing, only stops a runaway body
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
-            bodyLimit.MaxRequestBodySize = store.Limits.MaxSliceBytes + 1L; // the uploader refuses the extra byte itself, as a 413 of ours
-        var uploaded = await uploader.AppendAsync(drop, path!, offset, context.Request.Body, context.Request.ContentLength, ct);
+            bodyLimit.MaxRequestBodySize = store.Limits.MaxSliceBytes + FramingAllowance;
+        DropResult<UploadResult> uploaded;
+        try
+        {
+            uploaded = await uploader.AppendAsync(drop, path!, offset, context.Request.Body, context.Request.ContentLength, ct);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            uploaded = new DropFailure(DropProblem.TooLarge, $"A slice holds at most {store.Limits.MaxSliceBytes} bytes (max_slice)");
+        }
+
         if (uploaded.Failure is { } failure) return DropErrors.From(failure);
         var slice = uploaded.Value!;
         return TypedResults.Ok(new UploadSliceReply(drop.Id, slice.Path, slice.Offset, slice.Written, slice.Size));
@@ -79,11 +91,15 @@ internal static class DropEndpoints
         var limit = store.Limits.MaxSliceBytes;
         if (context.Request.ContentLength > limit)
             return new ApiError(StatusCodes.Status413PayloadTooLarge, "PAYLOAD_TOO_LARGE", $"A one-shot drop's body holds at most {limit} bytes (max_slice)");
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit) bodyLimit.MaxRequestBodySize = limit;
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit) bodyLimit.MaxRequestBodySize = limit + FramingAllowance;
         JsonNode? parsed;
         try
         {
-            parsed = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: ct);
+            using var capped = new MemoryStream();
+            await context.Request.Body.CopyToAsync(capped, ct);
+            if (capped.Length > limit) return new ApiError(StatusCodes.Status413PayloadTooLarge, "PAYLOAD_TOO_LARGE", $"A one-shot drop's body holds at most {limit} bytes (max_slice)");
+            capped.Position = 0;
+            parsed = await JsonNode.ParseAsync(capped, cancellationToken: ct);
         }
         catch (JsonException ex)
         {
