@@ -41,37 +41,50 @@ internal sealed class DropDirectory(IOptions<DropOptions> options, KitSettings k
         return (root, null);
     }
 
-    /// <summary>Every drop folder on disk: (terminal folder, drop id, path).</summary>
+    /// <summary>
+    /// Every drop folder on disk: (terminal id, drop id, path). Only in a base that passes the safety checks, and
+    /// only folders named as drops are (32 hex digits), so a misconfigured base never offers anything else for deletion.
+    /// </summary>
     public IEnumerable<(int TerminalId, string DropId, string Path)> ListDropFolders()
     {
-        if (!Directory.Exists(Base)) yield break;
+        if (!Directory.Exists(Base) || Problem() is not null) yield break;
         foreach (var terminalFolder in Directory.EnumerateDirectories(Base))
         {
             if (!int.TryParse(Path.GetFileName(terminalFolder), NumberStyles.None, CultureInfo.InvariantCulture, out var terminalId)) continue;
             foreach (var dropFolder in Directory.EnumerateDirectories(terminalFolder))
-                yield return (terminalId, Path.GetFileName(dropFolder), dropFolder);
+            {
+                var name = Path.GetFileName(dropFolder);
+                if (name.Length == 32 && name.All(char.IsAsciiHexDigitLower)) yield return (terminalId, name, dropFolder);
+            }
         }
     }
 
     private string? EnsureBase()
     {
-        var parent = Path.GetDirectoryName(Base) ?? "/";
-        Directory.CreateDirectory(parent);
-        if (FileNative.Lstat(parent) is not { } parentFacts) return $"staging folder parent '{parent}' cannot be read";
+        Directory.CreateDirectory(Path.GetDirectoryName(Base) ?? "/");
+        if (!Directory.Exists(Base)) Directory.CreateDirectory(Base, PassThrough);
+        if (Problem() is { } problem) return problem;
+        File.SetUnixFileMode(Base, PassThrough);
+        return null;
+    }
+
+    /// <summary>Why the base (which exists) is not safe to stage in; null when it is.</summary>
+    private string? Problem()
+    {
         const uint groupOrOtherWrite = 0x12; // 0o022
         const uint sticky = 0x200; // 0o1000
+        var parent = Path.GetDirectoryName(Base) ?? "/";
+        if (FileNative.Lstat(parent) is not { } parentFacts) return $"staging folder parent '{parent}' cannot be read";
         if (parentFacts.UserId != 0 && parentFacts.UserId != UnixUsers.EffectiveUserId)
             return $"staging folder parent '{parent}' belongs to another user";
         if ((parentFacts.Permissions & groupOrOtherWrite) != 0 && (parentFacts.Permissions & sticky) == 0)
             return $"staging folder parent '{parent}' is writable by other users and not sticky";
-        if (!Directory.Exists(Base)) Directory.CreateDirectory(Base, PassThrough);
         if (FileNative.Lstat(Base) is not { } facts) return $"staging folder '{Base}' cannot be read";
         if (!facts.IsDirectory) return $"staging folder '{Base}' is not a folder (a link, or a file)";
         if (facts.UserId != UnixUsers.EffectiveUserId)
             return $"staging folder '{Base}' belongs to uid {facts.UserId}, not to hoodykit's user";
         if ((facts.Permissions & groupOrOtherWrite) != 0)
             return string.Create(CultureInfo.InvariantCulture, $"staging folder '{Base}' is writable by other users (mode {Convert.ToString(facts.Permissions, 8)})");
-        File.SetUnixFileMode(Base, PassThrough);
         return null;
     }
 }

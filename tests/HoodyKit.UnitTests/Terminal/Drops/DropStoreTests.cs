@@ -74,6 +74,9 @@ public sealed class DropStoreTests
     {
         var open = Path.Combine(_options.Directory!, "7", "0123456789abcdef0123456789abcdef");
         var sealedDrop = Path.Combine(_options.Directory!, "7", "fedcba9876543210fedcba9876543210");
+        var stranger = Path.Combine(_options.Directory!, "7", "not-a-drop");
+        Directory.CreateDirectory(stranger);
+        Directory.SetLastWriteTimeUtc(stranger, _time.GetUtcNow().UtcDateTime - TimeSpan.FromDays(30));
         Directory.CreateDirectory(open);
         Directory.CreateDirectory(sealedDrop);
         File.WriteAllText(Path.Combine(sealedDrop, "manifest.json"), "{}");
@@ -87,6 +90,7 @@ public sealed class DropStoreTests
         _time.Advance(TimeSpan.FromHours(23));
         Assert.That(_store.Sweep(), Is.EqualTo(1));
         Assert.That(Directory.Exists(sealedDrop), Is.False);
+        Assert.That(Directory.Exists(stranger), Is.True, "only folders named like drops are ever swept");
     }
 
     [Test]
