@@ -1,6 +1,7 @@
 using HoodyKit.Core.Errors;
 using HoodyKit.Core.Modules;
 using HoodyKit.Terminal.Commands;
+using HoodyKit.Terminal.Drops;
 using HoodyKit.Terminal.Endpoints;
 using HoodyKit.Terminal.Models;
 using HoodyKit.Terminal.Page;
@@ -46,9 +47,25 @@ public sealed class TerminalModule : IKitModule
         services.AddSingleton<WaiterCounts>();
         services.AddSingleton<ResourceSampler>();
         services.AddSingleton<PageAssets>();
+        services.AddSingleton<ScreenshotArchive>();
+        services.AddOptions<DropOptions>().Bind(configuration.GetSection(DropOptions.Section))
+            .Validate(o => o.MaxSliceBytes > 0, "Terminal:Drops:MaxSliceBytes must be positive")
+            .Validate(o => o.MaxDropBytes > 0, "Terminal:Drops:MaxDropBytes must be positive")
+            .Validate(o => o.MaxItems > 0, "Terminal:Drops:MaxItems must be positive")
+            .Validate(o => o.MaxOpenDropsPerTerminal > 0, "Terminal:Drops:MaxOpenDropsPerTerminal must be positive")
+            .Validate(o => o.IdleTimeout > TimeSpan.Zero && o.Retention > TimeSpan.Zero, "Terminal:Drops:IdleTimeout and Retention must be positive")
+            .Validate(o => o.SweepInterval >= TimeSpan.FromSeconds(1), "Terminal:Drops:SweepInterval must be at least 1 s")
+            .ValidateOnStart();
+        services.AddSingleton<DropDirectory>();
+        services.AddSingleton<DropStore>();
+        services.AddSingleton<DropUploader>();
+        services.AddSingleton<DropCommitter>();
+        services.AddSingleton<OneShotDrop>();
+        services.AddHostedService<DropSweeper>();
         services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Add(SystemJsonContext.Default));
         services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Add(AutomationJsonContext.Default));
         services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Add(TerminalJsonContext.Default));
+        services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Add(DropJsonContext.Default));
     }
 
     public void MapAdditional(string prefix, RouteGroupBuilder group) => group.MapSystemEndpoints().MapPowerEndpoints();
@@ -62,5 +79,6 @@ public sealed class TerminalModule : IKitModule
         group.MapCommandEndpoints();
         group.MapAutomationEndpoints();
         group.MapScreenshot();
+        group.MapDropEndpoints();
     }
 }

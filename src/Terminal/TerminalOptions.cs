@@ -7,4 +7,7 @@ public sealed class TerminalOptions
 
     /// <summary>What <c>/api/v1/system/reboot|shutdown</c> run: called as <c>&lt;command&gt; -r|-h +M|now</c> (shutdown(8)'s syntax).</summary>
     public string PowerCommand { get; set; } = "shutdown";
+
+    /// <summary>Where <c>/screenshot</c> saves its images, one folder per terminal (<c>&lt;dir&gt;/&lt;id&gt;/&lt;YYYY-MM-DD_HH-MM-SS&gt;.&lt;ext&gt;</c>).</summary>
+    public string ScreenshotDir { get; set; } = "/hoody/storage/hoody-terminal/screenshots";
 }

@@ -1,9 +1,10 @@
 using System.Globalization;
+using HoodyKit.Terminal.Screen.Gif;
 using SkiaSharp;
 
 namespace HoodyKit.Terminal.Screen;
 
-/// <summary>Draws the screen model as an image (SkiaSharp, DejaVu Sans Mono): cell colours, bold, reverse video, the cursor.</summary>
+/// <summary>Draws the screen model as an image (SkiaSharp, DejaVu Sans Mono): cell colours, bold, reverse video, the cursor; PNG, JPEG or GIF.</summary>
 internal static class ScreenRenderer
 {
     private const string FontFile = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf";
@@ -12,6 +13,8 @@ internal static class ScreenRenderer
         File.Exists(FontFile.Replace(".ttf", "-Bold.ttf", StringComparison.Ordinal))
             ? SKTypeface.FromFile(FontFile.Replace(".ttf", "-Bold.ttf", StringComparison.Ordinal))
             : s_font.Value);
+
+    private static readonly string[] s_names = ["black", "red", "green", "yellow", "blue", "magenta", "cyan", "white"];
 
     private static readonly SKColor[] s_palette =
     [
@@ -55,17 +58,47 @@ internal static class ScreenRenderer
         }
 
         using var image = surface.Snapshot();
-        using var data = image.Encode(options.Format, options.Format == SKEncodedImageFormat.Jpeg ? 90 : 100);
+        return Encode(image, options.Format);
+    }
+
+    private static byte[] Encode(SKImage image, ScreenshotFormat format)
+    {
+        if (format == ScreenshotFormat.Gif)
+        {
+            using var bitmap = new SKBitmap(new SKImageInfo(image.Width, image.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul));
+            if (!image.ReadPixels(bitmap.Info, bitmap.GetPixels(), bitmap.RowBytes, 0, 0))
+                throw new InvalidOperationException("Could not read the screenshot's pixels");
+            return GifEncoder.Encode(image.Width, image.Height, bitmap.GetPixelSpan());
+        }
+
+        using var data = format == ScreenshotFormat.Jpeg ? image.Encode(SKEncodedImageFormat.Jpeg, 90) : image.Encode(SKEncodedImageFormat.Png, 100);
         return data.ToArray();
     }
 
-    /// <summary>A colour from <c>#rrggbb</c>, <c>rrggbb</c> or a name SkiaSharp knows; null when it is not one.</summary>
+    /// <summary>
+    /// A colour as the reference writes them: one of the eight names (drawn as the cell palette draws them),
+    /// <c>(R,G,B,A)</c> or <c>(R,G,B)</c>, or hex (<c>#rrggbb</c>, <c>rrggbb</c>, <c>#rgb</c>); null when it is none.
+    /// </summary>
     public static SKColor? ParseColour(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         var value = text.Trim();
+        var named = Array.IndexOf(s_names, value.ToLowerInvariant());
+        if (named >= 0) return s_palette[named];
+        if (value.StartsWith('(') && value.EndsWith(')')) return ParseComponents(value[1..^1]);
         if (!value.StartsWith('#') && value.Length is 6 or 8 && value.All(char.IsAsciiHexDigit)) value = "#" + value;
         return SKColor.TryParse(value, out var colour) ? colour : null;
+    }
+
+    private static SKColor? ParseComponents(string list)
+    {
+        var parts = list.Split(',', StringSplitOptions.TrimEntries);
+        if (parts.Length is not (3 or 4)) return null;
+        var values = new byte[4];
+        values[3] = 255;
+        for (var i = 0; i < parts.Length; i++)
+            if (!byte.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out values[i])) return null;
+        return new SKColor(values[0], values[1], values[2], values[3]);
     }
 
     private static (SKColor Fg, SKColor Bg) Colours(Attributes a, ImageOptions options)
@@ -84,14 +117,4 @@ internal static class ScreenRenderer
         };
         return a.Reverse ? (bg, fg) : (fg, bg);
     }
-}
-
-/// <summary>How to draw: format, default colours, font size in pixels.</summary>
-internal sealed record ImageOptions(SKEncodedImageFormat Format, SKColor Foreground, SKColor Background, float FontSize)
-{
-    public string ContentType => Format == SKEncodedImageFormat.Jpeg ? "image/jpeg" : "image/png";
-
-    public string Extension => Format == SKEncodedImageFormat.Jpeg ? "jpg" : "png";
-
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Format} {FontSize}px");
 }

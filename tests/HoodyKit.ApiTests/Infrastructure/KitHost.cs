@@ -47,12 +47,16 @@ internal sealed class KitHost : IAsyncDisposable
         var modules = BuiltInModules.Create().Concat(extraModules).ToList();
         var settings = HostSettingsResolver.Resolve(options, [.. modules.Select(m => m.Name)], out var problem)
             ?? throw new InvalidOperationException(problem);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
             ["Daemon:ProgramLogDir"] = Path.Combine(dataDir, "program-logs"),
             ["Daemon:StopWait"] = "00:00:03",
-        }.Concat(host.Settings)).Build();
-        var app = HoodyKitApp.Create(settings, configuration, modules);
+            ["Terminal:ScreenshotDir"] = Path.Combine(dataDir, "screenshots"),
+            ["Terminal:Drops:Directory"] = Path.Combine(dataDir, "drops"),
+        };
+        foreach (var (key, value) in host.Settings) values[key] = value; // a test's own settings win over these
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        var app = HoodyKitApp.Create(settings, configuration, modules, host.ConfigureServices);
         await app.StartAsync(ct);
         return new KitHost(app, dataDir, ownsDataDir);
     }
@@ -74,6 +78,9 @@ internal sealed record KitHostOptions
     public string? DataDir { get; init; }
 
     public IKitModule[] ExtraModules { get; init; } = [];
+
+    /// <summary>Services to add or replace after the modules' own (a fake <see cref="TimeProvider"/>, …).</summary>
+    public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? ConfigureServices { get; init; }
 
     /// <summary>Configuration keys, e.g. <c>Daemon:StartRetries</c>.</summary>
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
