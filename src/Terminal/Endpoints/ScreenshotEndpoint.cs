@@ -29,7 +29,7 @@ internal static class ScreenshotEndpoint
         var (cells, cursor) = session.Screen(s =>
         {
             var snap = s.Snapshot();
-            return (s.Cells(), (snap.CursorRow, snap.CursorCol, snap.CursorVisible));
+            return (s.View(), (snap.CursorRow, snap.CursorCol, snap.CursorVisible));
         });
         return Results.File(ScreenRenderer.Render(cells, cursor, options), options.ContentType, $"terminal-{id}.{options.Extension}");
     }
