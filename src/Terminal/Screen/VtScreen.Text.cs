@@ -53,22 +53,25 @@ internal sealed partial class VtScreen
     /// <summary>A row's text: empty cells read as spaces, the covered halves of wide characters as nothing; trailing spaces trimmed.</summary>
     private string RowText(Cell[] row)
     {
+        var end = row.Length;
+        while (end > 0 && row[end - 1].Code is 0 or ' ') end--;
+        if (end == 0) return "";
         _text.Clear();
-        foreach (var cell in row)
+        for (var c = 0; c < end; c++)
         {
-            if (cell.Code == 0)
+            var code = row[c].Code;
+            if (code is > 0 and < 0xD800) _text.Append((char)code);
+            else if (code == 0)
             {
-                if (cell.Width != 0) _text.Append(' ');
+                if (row[c].Width != 0) _text.Append(' ');
             }
             else
             {
-                _graphemes.Append(_text, cell.Code);
+                _graphemes.Append(_text, code);
             }
         }
 
-        var end = _text.Length;
-        while (end > 0 && _text[end - 1] == ' ') end--;
-        return _text.ToString(0, end);
+        return _text.ToString();
     }
 
     /// <summary>A row with an SGR sequence before each change of rendition; blanks in the default rendition at the end are trimmed.</summary>

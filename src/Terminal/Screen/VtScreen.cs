@@ -14,7 +14,7 @@ internal sealed partial class VtScreen : IVtHandler
 {
     private const int ScrollbackLines = 5000;
     private readonly VtParser _parser;
-    private readonly List<string> _scrollback = [];
+    private readonly ScrollbackRing _scrollback = new(ScrollbackLines);
     private readonly StringBuilder _text = new();
     private GraphemeTable _graphemes = new();
     private ScreenBuffer _normal;
@@ -121,7 +121,6 @@ internal sealed partial class VtScreen : IVtHandler
     private void AddScrollback(Cell[] row)
     {
         _scrollback.Add(RowText(row));
-        if (_scrollback.Count > ScrollbackLines) _scrollback.RemoveAt(0);
     }
 
     private void ResizeBuffer(ScreenBuffer b, int columns, int rows, bool keepBottom)

@@ -1,4 +1,3 @@
-using System.Text;
 using HoodyKit.Terminal.Screen;
 using HoodyKit.Terminal.Sessions;
 using SkiaSharp;
@@ -8,12 +7,7 @@ namespace HoodyKit.UnitTests.Terminal;
 /// <summary>256-colour and 24-bit colours stay exact from the bytes to the screen model, colored_lines, HTML and screenshots.</summary>
 public sealed class ColourFidelityTests
 {
-    private static VtScreen Feed(string text, int columns = 20, int rows = 3)
-    {
-        var screen = new VtScreen(columns, rows);
-        screen.Feed(Encoding.UTF8.GetBytes(text));
-        return screen;
-    }
+    private static VtScreen Feed(string text, int columns = 20, int rows = 3) => Screens.Feed(text, columns, rows);
 
     [Test]
     public void The_screen_model_keeps_256_and_24_bit_colours_as_they_were_set()

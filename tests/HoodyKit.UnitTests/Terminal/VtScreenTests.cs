@@ -5,12 +5,7 @@ namespace HoodyKit.UnitTests.Terminal;
 
 public sealed class VtScreenTests
 {
-    private static VtScreen Feed(string text, int columns = 20, int rows = 5)
-    {
-        var screen = new VtScreen(columns, rows);
-        screen.Feed(Encoding.UTF8.GetBytes(text));
-        return screen;
-    }
+    private static VtScreen Feed(string text, int columns = 20, int rows = 5) => Screens.Feed(text, columns, rows);
 
     private static IReadOnlyList<string> Lines(VtScreen screen) => screen.Snapshot().Lines;
 
