@@ -237,6 +237,8 @@ def edges_stream():
         "\x1b[6;78H\x1b[?7l漢漢\x1b[?7h\x1b[7;1H\x1b[!p\x1b[31mafter-soft-reset\x1b[0m",  # wide at the edge without wrap; DECSTR
         "\x1b[8;1H\x1b(0lqk\x0e\x1b)0qq\x0fx\x1b7\x1b(B\x1b8q\x1b(Bq",  # charsets saved with the cursor
         "\x1b[9;1H\x1b[1;1000;2004;?h\x1b[?1000;1006;2004h\x1b[?9h\x1b[?1003h\x1b[?1003l\x1b=",  # modes
+        "\x1b[20;5H\x1b7\x1b[24;1H\n\n\n\x1b8saved-before-scroll",  # DECSC counts rows from the top of the scrollback
+        "\x1b[?25l\x1b[?1002h\x1b[?6h\x1b[5;10r\x1bcafter RIS",  # RIS: modes, margins and screen go, the cursor stays hidden
     ]
     for case in cases:
         out.emit(case)

@@ -86,7 +86,10 @@ internal sealed partial class VtScreen
         _active = _normal;
     }
 
-    /// <summary>RIS: both screens, the scrollback, modes, attributes and character sets as at the start (the title stays).</summary>
+    /// <summary>
+    /// RIS: both screens, the scrollback, modes, attributes and character sets as at the start; the title and the
+    /// cursor's visibility stay, as in xterm.js.
+    /// </summary>
     private void FullReset()
     {
         _normal = new ScreenBuffer(Columns, Rows, default);
@@ -97,7 +100,6 @@ internal sealed partial class VtScreen
         _attributes = default;
         ResetCharsets();
         ResetModes();
-        CursorVisible = true;
         MouseTracking = 0;
         SgrMouse = false;
     }
