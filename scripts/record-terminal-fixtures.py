@@ -103,7 +103,8 @@ def record_vim(tmp):
 
 def record_htop(tmp):
     steps = [(b"", 1.2), (b"", 1.2), (b"t", 1.0), (b"t", 1.0), (b"\x1bOB\x1bOB", 0.8), (b"F", 0.8), (b"\x1b", 0.8), (b"q", 0.6)]
-    return run_program(["htop", "-d", "5", "--no-mouse"], steps, tmp, settle=1.5)
+    # only htop itself in the list: the machine's other processes stay out of the fixture
+    return run_program(["htop", "-d", "5", "--no-mouse", "--filter=htop"], steps, tmp, settle=1.5)
 
 
 def record_less(tmp):
