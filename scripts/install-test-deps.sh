@@ -14,6 +14,9 @@ declare -A need=(
   [ssh]=openssh-client        # terminal sessions over ssh
   [sshd]=openssh-server       # the ssh tests' server
   [nc]=netcat-openbsd         # ssh through a SOCKS5 proxy
+  [htop]=htop                 # the programs whose output the terminal's oracle fixtures hold
+  [vim]=vim                   #   (scripts/record-terminal-fixtures.py records them again)
+  [less]=less
 )
 missing=()
 for cmd in "${!need[@]}"; do
@@ -31,7 +34,8 @@ if ((${#missing[@]})); then
 fi
 command -v dotnet >/dev/null || { echo "the .NET 10 SDK is needed (dotnet on PATH)" >&2; exit 1; }
 
-# The terminal page is built with npm, and its browser test runs playwright-core from web/node_modules.
+# The terminal page is built with npm, its browser test runs playwright-core from web/node_modules, and the
+# screen model's oracle test runs @xterm/headless from there.
 # The same stamp as the build's (src/Terminal/HoodyKit.Terminal.csproj): npm ci only when the lock file changed.
 command -v npm >/dev/null || { echo "Node.js 20 and npm are needed (node and npm on PATH): the terminal page is built with npm" >&2; exit 1; }
 web=$(cd "$(dirname "$0")/../web" && pwd)

@@ -196,7 +196,7 @@ internal static class AutomationEndpoints
     private static Ok<AutomationMetrics> Metrics(TerminalSessions sessions, WaiterCounts waiters)
     {
         var sessionList = sessions.List();
-        var bytes = sessionList.Sum(session => session.Screen(s => ((long)s.Rows * s.Columns * 24) + s.Scrollback.Sum(l => (l.Length * 2) + 24)));
+        var bytes = sessionList.Sum(session => session.Screen(s => ((long)s.Rows * s.Columns * 16) + s.Scrollback.Sum(l => (l.Length * 2) + 24)));
         return TypedResults.Ok(new AutomationMetrics(sessionList.Count, Math.Round(bytes / 1048576.0, 1), 512, waiters.Total,
             new AutomationLimits(WaiterCounts.MaxPerSession, 8)));
     }

@@ -38,7 +38,7 @@ internal static partial class ScreenshotEndpoint
         var (cells, cursor) = session.Screen(s =>
         {
             var snap = s.Snapshot();
-            return (s.Cells(), (snap.CursorRow, snap.CursorCol, snap.CursorVisible));
+            return (s.View(), (snap.CursorRow, snap.CursorCol, snap.CursorVisible));
         });
         var image = ScreenRenderer.Render(cells, cursor, options);
         if (save is not false)

@@ -1,22 +1,49 @@
-using System.Globalization;
-using System.Text;
-
 namespace HoodyKit.Terminal.Screen;
 
-/// <summary>Column widths (wcwidth): combining marks take none, East Asian wide and emoji take two.</summary>
+/// <summary>
+/// Column widths as xterm.js (Unicode 6, the terminal page's table) gives them: 0 for combining marks, which join
+/// the character before them, 2 for East Asian wide and fullwidth characters, else 1. Emoji take one cell there.
+/// </summary>
 internal static class CharWidth
 {
-    public static int Of(string grapheme)
+    private static readonly byte[] s_bmp = BuildBmp();
+
+    public static int Of(int codePoint)
     {
-        var rune = Rune.GetRuneAt(grapheme, 0);
-        var category = Rune.GetUnicodeCategory(rune);
-        if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark or UnicodeCategory.Format) return 0;
-        var v = rune.Value;
-        return v is >= 0x1100 and <= 0x115F or >= 0x2E80 and <= 0x303E or >= 0x3041 and <= 0x33FF or >= 0x3400 and <= 0x4DBF
-            or >= 0x4E00 and <= 0x9FFF or >= 0xA000 and <= 0xA4CF or >= 0xAC00 and <= 0xD7A3 or >= 0xF900 and <= 0xFAFF
-            or >= 0xFE30 and <= 0xFE4F or >= 0xFF00 and <= 0xFF60 or >= 0xFFE0 and <= 0xFFE6 or >= 0x1F300 and <= 0x1F64F
-            or >= 0x1F900 and <= 0x1F9FF or >= 0x20000 and <= 0x3FFFD
-            ? 2
-            : 1;
+        if (codePoint < 0x300) return codePoint < 0x20 || codePoint is >= 0x7f and < 0xa0 ? 0 : 1;
+        if (codePoint < 0x10000) return s_bmp[codePoint];
+        if (InRanges(CharWidthTable.Zero, codePoint)) return 0;
+        return InRanges(CharWidthTable.Wide, codePoint) ? 2 : 1;
+    }
+
+    private static byte[] BuildBmp()
+    {
+        var table = new byte[0x10000];
+        Array.Fill(table, (byte)1);
+        Fill(table, CharWidthTable.Wide, 2);
+        Fill(table, CharWidthTable.Zero, 0);
+        return table;
+    }
+
+    private static void Fill(byte[] table, ReadOnlySpan<int> ranges, byte width)
+    {
+        for (var i = 0; i < ranges.Length; i += 2)
+        {
+            for (var c = ranges[i]; c <= ranges[i + 1] && c < table.Length; c++) table[c] = width;
+        }
+    }
+
+    private static bool InRanges(ReadOnlySpan<int> ranges, int codePoint)
+    {
+        int low = 0, high = (ranges.Length / 2) - 1;
+        while (low <= high)
+        {
+            var mid = (low + high) / 2;
+            if (codePoint < ranges[mid * 2]) high = mid - 1;
+            else if (codePoint > ranges[(mid * 2) + 1]) low = mid + 1;
+            else return true;
+        }
+
+        return false;
     }
 }

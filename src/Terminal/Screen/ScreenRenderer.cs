@@ -4,9 +4,15 @@ using SkiaSharp;
 
 namespace HoodyKit.Terminal.Screen;
 
-/// <summary>Draws the screen model as an image (SkiaSharp, DejaVu Sans Mono): cell colours, bold, reverse video, the cursor; PNG, JPEG or GIF.</summary>
+/// <summary>
+/// Draws the screen model as an image (SkiaSharp, DejaVu Sans Mono): exact cell colours (16, 256 and 24-bit), bold,
+/// dim, inverse, invisible, underline and strikethrough, wide characters over two cells, the cursor; PNG, JPEG or GIF.
+/// </summary>
 internal static class ScreenRenderer
 {
+    /// <summary>Space around the grid, in pixels.</summary>
+    public const int Margin = 8;
+
     private const string FontFile = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf";
     private static readonly Lazy<SKTypeface> s_font = new(() => File.Exists(FontFile) ? SKTypeface.FromFile(FontFile) : SKTypeface.Default);
     private static readonly Lazy<SKTypeface> s_bold = new(() =>
@@ -16,44 +22,50 @@ internal static class ScreenRenderer
 
     private static readonly string[] s_names = ["black", "red", "green", "yellow", "blue", "magenta", "cyan", "white"];
 
-    private static readonly SKColor[] s_palette =
-    [
-        new(0x00, 0x00, 0x00), new(0xcd, 0x31, 0x31), new(0x0d, 0xbc, 0x79), new(0xe5, 0xe5, 0x10),
-        new(0x24, 0x72, 0xc8), new(0xbc, 0x3f, 0xbc), new(0x11, 0xa8, 0xcd), new(0xe5, 0xe5, 0xe5),
-        new(0x66, 0x66, 0x66), new(0xf1, 0x4c, 0x4c), new(0x23, 0xd1, 0x8b), new(0xf5, 0xf5, 0x43),
-        new(0x3b, 0x8e, 0xea), new(0xd6, 0x70, 0xd6), new(0x29, 0xb8, 0xdb), new(0xff, 0xff, 0xff),
-    ];
+    /// <summary>The size of one cell in pixels at <paramref name="fontSize"/>.</summary>
+    public static (int Width, int Height) CellSize(float fontSize)
+    {
+        using var font = new SKFont(s_font.Value, fontSize);
+        return ((int)Math.Ceiling(font.MeasureText("M")), (int)Math.Ceiling(font.Spacing));
+    }
 
-    public static byte[] Render(Cell[][] rows, (int Row, int Col, bool Visible) cursor, ImageOptions options)
+    public static byte[] Render(CellView[][] rows, (int Row, int Col, bool Visible) cursor, ImageOptions options)
     {
         using var font = new SKFont(s_font.Value, options.FontSize);
         using var bold = new SKFont(s_bold.Value, options.FontSize);
-        var cellWidth = (int)Math.Ceiling(font.MeasureText("M"));
-        var lineHeight = (int)Math.Ceiling(font.Spacing);
+        var (cellWidth, lineHeight) = CellSize(options.FontSize);
         var columns = rows.Length == 0 ? 0 : rows[0].Length;
-        var info = new SKImageInfo(Math.Max(1, (columns * cellWidth) + 16), Math.Max(1, (rows.Length * lineHeight) + 16));
+        var info = new SKImageInfo(Math.Max(1, (columns * cellWidth) + (2 * Margin)), Math.Max(1, (rows.Length * lineHeight) + (2 * Margin)));
         using var surface = SKSurface.Create(info);
         var canvas = surface.Canvas;
         canvas.Clear(options.Background);
-        using var paint = new SKPaint { IsAntialias = true };
+        using var fill = new SKPaint { IsAntialias = false };
+        using var ink = new SKPaint { IsAntialias = true };
+        var defaults = (Rgb(options.Foreground), Rgb(options.Background));
         for (var r = 0; r < rows.Length; r++)
         {
             for (var c = 0; c < rows[r].Length; c++)
             {
                 var cell = rows[r][c];
-                var (fg, bg) = Colours(cell.Attributes, options);
-                if (cursor.Visible && r == cursor.Row && c == cursor.Col) (fg, bg) = (options.Background, options.Foreground);
-                var x = 8 + (c * cellWidth);
-                var y = 8 + (r * lineHeight);
-                if (bg != options.Background)
+                if (cell.Width == 0 && cell.Text.Length == 0) continue; // drawn with the wide character before it
+                var (fg, bg) = CellColours.Resolve(cell.Attributes, defaults.Item1, defaults.Item2);
+                if (cursor.Visible && r == cursor.Row && c == cursor.Col) (fg, bg) = (bg, fg);
+                var x = Margin + (c * cellWidth);
+                var y = Margin + (r * lineHeight);
+                var width = cellWidth * Math.Max(1, cell.Width);
+                if (bg != defaults.Item2)
                 {
-                    paint.Color = bg;
-                    canvas.DrawRect(x, y, cellWidth * (cell.Text.Length > 0 && CharWidth.Of(cell.Text) == 2 ? 2 : 1), lineHeight, paint);
+                    fill.Color = Colour(bg);
+                    canvas.DrawRect(x, y, width, lineHeight, fill);
                 }
 
-                if (cell.Text is "" or " ") continue;
-                paint.Color = fg;
-                canvas.DrawText(cell.Text, x, y + lineHeight - font.Metrics.Descent, SKTextAlign.Left, cell.Attributes.Bold ? bold : font, paint);
+                if (cell.Attributes.Has(CellFlags.Invisible)) continue;
+                ink.Color = Colour(fg);
+                var baseline = y + lineHeight - font.Metrics.Descent;
+                if (cell.Text is not ("" or " "))
+                    canvas.DrawText(cell.Text, x, baseline, SKTextAlign.Left, cell.Attributes.Bold ? bold : font, ink);
+                if (cell.Attributes.Has(CellFlags.Underline)) canvas.DrawRect(x, baseline + 1, width, 1, ink);
+                if (cell.Attributes.Has(CellFlags.Strikethrough)) canvas.DrawRect(x, y + (lineHeight / 2), width, 1, ink);
             }
         }
 
@@ -84,7 +96,7 @@ internal static class ScreenRenderer
         if (string.IsNullOrWhiteSpace(text)) return null;
         var value = text.Trim();
         var named = Array.IndexOf(s_names, value.ToLowerInvariant());
-        if (named >= 0) return s_palette[named];
+        if (named >= 0) return Colour(Screen.Colour.Palette16(named).ToRgb(0));
         if (value.StartsWith('(') && value.EndsWith(')')) return ParseComponents(value[1..^1]);
         if (!value.StartsWith('#') && value.Length is 6 or 8 && value.All(char.IsAsciiHexDigit)) value = "#" + value;
         return SKColor.TryParse(value, out var colour) ? colour : null;
@@ -101,20 +113,7 @@ internal static class ScreenRenderer
         return new SKColor(values[0], values[1], values[2], values[3]);
     }
 
-    private static (SKColor Fg, SKColor Bg) Colours(Attributes a, ImageOptions options)
-    {
-        var fg = a.Foreground switch
-        {
-            >= 30 and <= 37 => s_palette[a.Foreground - 30],
-            >= 90 and <= 97 => s_palette[a.Foreground - 90 + 8],
-            _ => options.Foreground,
-        };
-        var bg = a.Background switch
-        {
-            >= 40 and <= 47 => s_palette[a.Background - 40],
-            >= 100 and <= 107 => s_palette[a.Background - 100 + 8],
-            _ => options.Background,
-        };
-        return a.Reverse ? (bg, fg) : (fg, bg);
-    }
+    private static uint Rgb(SKColor colour) => ((uint)colour.Red << 16) | ((uint)colour.Green << 8) | colour.Blue;
+
+    private static SKColor Colour(uint rgb) => new((byte)(rgb >> 16), (byte)(rgb >> 8), (byte)rgb);
 }

@@ -2,45 +2,33 @@ using System.Text;
 
 namespace HoodyKit.Terminal.Screen;
 
-/// <summary>What the parser found, for the screen model.</summary>
-internal interface IVtHandler
-{
-    void Print(string grapheme);
-
-    void Execute(char control);
-
-    void EscDispatch(char final, string intermediates);
-
-    void CsiDispatch(char final, IReadOnlyList<int> parameters, char? marker, string intermediates);
-
-    void OscDispatch(string payload);
-}
-
 /// <summary>
-/// A DEC/xterm escape-sequence parser after Paul Williams' state machine (ground, escape, CSI, OSC, and
-/// DCS/SOS/PM/APC strings, which are consumed and ignored). UTF-8 may arrive split across calls.
+/// A DEC/xterm escape-sequence parser after Paul Williams' state machine, with xterm.js' choices where they differ:
+/// ground, escape, CSI (parameters with ':' sub-parameters), OSC (ended by BEL, ST or any ESC), and DCS/SOS/PM/APC
+/// strings, which are consumed and ignored. UTF-8 may arrive split across calls; nothing is allocated per byte.
 /// </summary>
 internal sealed class VtParser(IVtHandler handler)
 {
-    private const int MaxParams = 32;
-    private const int MaxStringBytes = 64 * 1024;
-    private readonly Decoder _utf8 = Encoding.UTF8.GetDecoder();
-    private readonly List<int> _params = [];
-    private readonly StringBuilder _intermediates = new();
+    private const int MaxStringChars = 64 * 1024;
+    private const char Several = '\uFFFF';
+    private readonly Decoder _utf8 = new UTF8Encoding(false, false).GetDecoder();
+    private readonly VtParams _params = new();
     private readonly StringBuilder _osc = new();
     private char[] _chars = new char[4096];
     private State _state = State.Ground;
-    private int _current = -1;
-    private char? _marker;
+    private int _current;
+    private bool _currentSub;
+    private char _marker;
+    private char _intermediate;
     private char _highSurrogate;
-    private bool _stringEscape;
 
     private enum State
     {
         Ground,
         Escape,
         EscapeIntermediate,
-        Csi,
+        CsiEntry,
+        CsiParam,
         CsiIgnore,
         Osc,
         IgnoredString,
@@ -56,165 +44,195 @@ internal sealed class VtParser(IVtHandler handler)
 
     private void Step(char c)
     {
-        switch (_state)
-        {
-            case State.Osc:
-                StringByte(c, osc: true);
-                return;
-            case State.IgnoredString:
-                StringByte(c, osc: false);
-                return;
-        }
-
-        if (c == '\x1b')
-        {
-            _state = State.Escape;
-            _intermediates.Clear();
-            return;
-        }
-
-        if (c < 0x20 || c == 0x7f)
-        {
-            if (c is '\x18' or '\x1a') _state = State.Ground; // CAN, SUB abort a sequence
-            else if (c != 0x7f) handler.Execute(c);
-            return;
-        }
-
-        switch (_state)
-        {
-            case State.Ground:
-                PrintChar(c);
-                break;
-            case State.Escape:
-                EscapeChar(c);
-                break;
-            case State.EscapeIntermediate:
-                if (c is >= ' ' and <= '/') _intermediates.Append(c);
-                else
-                {
-                    handler.EscDispatch(c, _intermediates.ToString());
-                    _state = State.Ground;
-                }
-
-                break;
-            case State.Csi:
-                CsiChar(c);
-                break;
-            case State.CsiIgnore:
-                if (c is >= '@' and <= '~') _state = State.Ground;
-                break;
-        }
-    }
-
-    private void PrintChar(char c)
-    {
         if (char.IsHighSurrogate(c))
         {
             _highSurrogate = c;
             return;
         }
 
-        if (char.IsLowSurrogate(c) && _highSurrogate != 0)
+        int code = c;
+        if (char.IsLowSurrogate(c))
         {
-            handler.Print(new string([_highSurrogate, c]));
-            _highSurrogate = '\0';
-            return;
+            if (_highSurrogate == 0) return;
+            code = char.ConvertToUtf32(_highSurrogate, c);
         }
 
         _highSurrogate = '\0';
-        handler.Print(c.ToString());
+        if (_state is State.Osc or State.IgnoredString)
+        {
+            StringChar(code);
+            return;
+        }
+
+        if (code < 0x20 || code is >= 0x7f and < 0xa0)
+        {
+            Control(code);
+            return;
+        }
+
+        switch (_state)
+        {
+            case State.Ground:
+                handler.Print(code);
+                break;
+            case State.Escape:
+                EscapeChar(code);
+                break;
+            case State.EscapeIntermediate:
+                if (code <= '/') Collect(code);
+                else EscDispatch(code);
+                break;
+            case State.CsiEntry or State.CsiParam:
+                CsiChar(code);
+                break;
+            case State.CsiIgnore:
+                if (code is >= '@' and <= '~') _state = State.Ground;
+                break;
+        }
     }
 
-    private void EscapeChar(char c)
+    /// <summary>C0 and C1 controls outside strings: CAN and SUB abort a sequence, ESC starts one, the rest execute in place.</summary>
+    private void Control(int code)
     {
-        switch (c)
+        switch (code)
+        {
+            case 0x1b:
+                _state = State.Escape;
+                _intermediate = '\0';
+                return;
+            case 0x18 or 0x1a:
+                _state = State.Ground;
+                handler.Execute(code);
+                return;
+            case 0x7f:
+                return;
+            case 0x9b:
+                EnterCsi();
+                return;
+            case 0x9d:
+                EnterOsc();
+                return;
+            case 0x90 or 0x98 or 0x9e or 0x9f:
+                _state = State.IgnoredString;
+                return;
+            case 0x9c:
+                _state = State.Ground;
+                return;
+        }
+
+        if (code >= 0x80) _state = State.Ground;
+        handler.Execute(code);
+    }
+
+    private void Collect(int code)
+    {
+        _intermediate = _intermediate == '\0' ? (char)code : Several;
+        _state = State.EscapeIntermediate;
+    }
+
+    private void EscDispatch(int code)
+    {
+        _state = State.Ground;
+        handler.EscDispatch((char)code, _intermediate);
+    }
+
+    private void EscapeChar(int code)
+    {
+        switch (code)
         {
             case '[':
-                _params.Clear();
-                _intermediates.Clear();
-                _current = -1;
-                _marker = null;
-                _state = State.Csi;
+                EnterCsi();
                 break;
             case ']':
-                _osc.Clear();
-                _stringEscape = false;
-                _state = State.Osc;
+                EnterOsc();
                 break;
             case 'P' or 'X' or '^' or '_':
-                _stringEscape = false;
                 _state = State.IgnoredString;
                 break;
-            case >= ' ' and <= '/':
-                _intermediates.Append(c);
-                _state = State.EscapeIntermediate;
+            case <= '/':
+                Collect(code);
                 break;
             default:
-                handler.EscDispatch(c, "");
-                _state = State.Ground;
+                EscDispatch(code);
                 break;
         }
     }
 
-    private void CsiChar(char c)
+    private void EnterCsi()
     {
-        if (c is >= '0' and <= '9')
+        _params.Clear();
+        _current = 0;
+        _currentSub = false;
+        _marker = '\0';
+        _intermediate = '\0';
+        _state = State.CsiEntry;
+    }
+
+    private void EnterOsc()
+    {
+        _osc.Clear();
+        _state = State.Osc;
+    }
+
+    private void CsiChar(int code)
+    {
+        switch (code)
         {
-            _current = Math.Min(((_current < 0 ? 0 : _current) * 10) + (c - '0'), 65535);
-        }
-        else if (c is ';' or ':')
-        {
-            if (_params.Count < MaxParams) _params.Add(_current < 0 ? -1 : _current);
-            _current = -1;
-        }
-        else if (c is >= '<' and <= '?')
-        {
-            if (_params.Count == 0 && _current < 0 && _marker is null) _marker = c;
-            else _state = State.CsiIgnore;
-        }
-        else if (c is >= ' ' and <= '/')
-        {
-            _intermediates.Append(c);
-        }
-        else if (c is >= '@' and <= '~')
-        {
-            if (_current >= 0 || _params.Count > 0) _params.Add(_current);
-            handler.CsiDispatch(c, _params, _marker, _intermediates.ToString());
-            _state = State.Ground;
+            case >= '0' and <= '9' when _intermediate == '\0':
+                _current = Math.Min((Math.Max(_current, 0) * 10) + (code - '0'), 0x7FFFFFF);
+                _state = State.CsiParam;
+                break;
+            case ';' or ':' when _intermediate == '\0':
+                _params.Add(_current, _currentSub);
+                _currentSub = code == ':';
+                _current = _currentSub ? -1 : 0;
+                _state = State.CsiParam;
+                break;
+            case >= '<' and <= '?' when _state == State.CsiEntry:
+                _marker = (char)code;
+                _state = State.CsiParam;
+                break;
+            case >= ' ' and <= '/':
+                _intermediate = _intermediate == '\0' ? (char)code : Several;
+                break;
+            case >= '@' and <= '~':
+                _params.Add(_current, _currentSub);
+                _state = State.Ground;
+                handler.CsiDispatch((char)code, _params, _marker, _intermediate);
+                break;
+            default:
+                _state = State.CsiIgnore;
+                break;
         }
     }
 
-    /// <summary>OSC and ignored strings end with BEL or ST (ESC \).</summary>
-    private void StringByte(char c, bool osc)
+    /// <summary>OSC ends with BEL, ST or any ESC (which then starts a sequence); the ignored strings end with ESC or ST only.</summary>
+    private void StringChar(int code)
     {
-        if (_stringEscape)
+        var osc = _state == State.Osc;
+        switch (code)
         {
-            _stringEscape = false;
-            if (c == '\\')
-            {
-                Finish(osc);
+            case 0x1b:
+                EndString(osc);
+                _state = State.Escape;
+                _intermediate = '\0';
                 return;
-            }
+            case 0x9c:
+            case 0x07 when osc:
+                EndString(osc);
+                _state = State.Ground;
+                return;
+            case 0x18 or 0x1a:
+                _state = State.Ground;
+                return;
         }
 
-        if (c == '\x1b')
-        {
-            _stringEscape = true;
-            return;
-        }
-
-        if (c == '\a')
-        {
-            Finish(osc);
-            return;
-        }
-
-        if (osc && _osc.Length < MaxStringBytes) _osc.Append(c);
+        if (osc && code >= 0x20 && _osc.Length < MaxStringChars) _osc.Append(new Rune(code));
     }
 
-    private void Finish(bool osc)
+    private void EndString(bool osc)
     {
         if (osc) handler.OscDispatch(_osc.ToString());
-        _state = State.Ground;
+        else handler.StringEnd();
     }
 }

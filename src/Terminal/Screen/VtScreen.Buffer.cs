@@ -1,165 +1,137 @@
-using System.Text;
-
 namespace HoodyKit.Terminal.Screen;
 
-/// <summary>The screen model's buffer operations: scrolling, erasing, inserting and deleting, resizing.</summary>
+/// <summary>The screen model's buffer operations: scrolling, erasing, inserting and deleting cells and rows.</summary>
 internal sealed partial class VtScreen
 {
-    /// <summary>Moves rows <paramref name="from"/>..bottom up by <paramref name="count"/>; lines leaving a full-screen main buffer go to the scrollback.</summary>
-    private void ScrollUp(int from, int count)
+    private Cell[][] _spareRows = [];
+
+    /// <summary>
+    /// Index at the bottom margin: with the region at the top of the main screen the top row goes to the scrollback;
+    /// the new row at the bottom margin is blank in the current background colour.
+    /// </summary>
+    private void ScrollRegionUp()
     {
-        var buffer = Buffer;
-        count = Math.Min(count, _bottom - from + 1);
+        var b = _active;
+        if (b.Top == 0 && !AlternateScreen) AddScrollback(b.Rows[0]);
+        DeleteRows(b.Top, b.Bottom, 1, _attributes.Erase);
+    }
+
+    /// <summary>Removes <paramref name="count"/> rows at <paramref name="at"/>; blank rows come in at <paramref name="bottom"/>.</summary>
+    private void DeleteRows(int at, int bottom, int count, Attributes fill)
+    {
+        var rows = _active.Rows;
+        count = Math.Min(count, bottom - at + 1);
+        var recycled = Spare(count);
+        Array.Copy(rows, at, recycled, 0, count);
+        Array.Copy(rows, at + count, rows, at, bottom - at + 1 - count);
         for (var i = 0; i < count; i++)
         {
-            if (!AlternateScreen && from == 0)
-            {
-                _scrollback.Add(RowText(buffer[0]));
-                if (_scrollback.Count > ScrollbackLines) _scrollback.RemoveAt(0);
-            }
-
-            for (var r = from; r < _bottom; r++) buffer[r] = buffer[r + 1];
-            buffer[_bottom] = BlankRow(Columns);
+            Array.Fill(recycled[i], Cell.Empty(fill));
+            rows[bottom - count + 1 + i] = recycled[i];
         }
     }
 
-    private void ScrollDown(int from, int count)
+    /// <summary>Inserts <paramref name="count"/> blank rows at <paramref name="at"/>; rows pushed past <paramref name="bottom"/> are lost.</summary>
+    private void InsertRows(int at, int bottom, int count, Attributes fill)
     {
-        var buffer = Buffer;
-        count = Math.Min(count, _bottom - from + 1);
+        var rows = _active.Rows;
+        count = Math.Min(count, bottom - at + 1);
+        var recycled = Spare(count);
+        Array.Copy(rows, bottom - count + 1, recycled, 0, count);
+        Array.Copy(rows, at, rows, at + count, bottom - at + 1 - count);
         for (var i = 0; i < count; i++)
         {
-            for (var r = _bottom; r > from; r--) buffer[r] = buffer[r - 1];
-            buffer[from] = BlankRow(Columns);
+            Array.Fill(recycled[i], Cell.Empty(fill));
+            rows[at + i] = recycled[i];
         }
     }
 
-    private void EraseDisplay(int mode)
+    /// <summary>Room for <paramref name="count"/> row references while rows move (no allocation per scrolled line).</summary>
+    private Cell[][] Spare(int count)
     {
-        var buffer = Buffer;
+        if (_spareRows.Length < count) _spareRows = new Cell[Math.Max(count, Rows)][];
+        return _spareRows;
+    }
+
+    private void EraseInDisplay(int mode)
+    {
+        RestrictCursor(Columns);
+        var b = _active;
+        var fill = Cell.Empty(_attributes.Erase);
         switch (mode)
         {
             case 0:
-                Fill(buffer[_y], _x, Columns);
-                for (var r = _y + 1; r < Rows; r++) buffer[r] = BlankRow(Columns);
+                ReplaceCells(b.Rows[b.Y], b.X, Columns, fill);
+                for (var r = b.Y + 1; r < Rows; r++) Array.Fill(b.Rows[r], fill);
                 break;
             case 1:
-                for (var r = 0; r < _y; r++) buffer[r] = BlankRow(Columns);
-                Fill(buffer[_y], 0, _x + 1);
+                ReplaceCells(b.Rows[b.Y], 0, b.X + 1, fill);
+                for (var r = 0; r < b.Y; r++) Array.Fill(b.Rows[r], fill);
                 break;
             case 2:
-                for (var r = 0; r < Rows; r++) buffer[r] = BlankRow(Columns);
+                for (var r = 0; r < Rows; r++) Array.Fill(b.Rows[r], fill);
                 break;
             case 3:
-                _scrollback.Clear();
+                if (!AlternateScreen) _scrollback.Clear();
                 break;
         }
     }
 
-    private void EraseLine(int mode)
+    private void EraseInLine(int mode)
     {
-        var row = Buffer[_y];
+        RestrictCursor(Columns);
+        var b = _active;
+        var fill = Cell.Empty(_attributes.Erase);
         switch (mode)
         {
-            case 0: Fill(row, _x, Columns); break;
-            case 1: Fill(row, 0, _x + 1); break;
-            case 2: Fill(row, 0, Columns); break;
+            case 0: ReplaceCells(b.Rows[b.Y], b.X, Columns, fill); break;
+            case 1: ReplaceCells(b.Rows[b.Y], 0, b.X + 1, fill); break;
+            case 2: ReplaceCells(b.Rows[b.Y], 0, Columns, fill); break;
         }
     }
 
-    private void DeleteChars(int count)
+    /// <summary>Fills [start, end) with <paramref name="fill"/>; a wide character cut at either edge becomes empty too.</summary>
+    private static void ReplaceCells(Cell[] row, int start, int end, Cell fill)
     {
-        var row = Buffer[_y];
-        count = Math.Min(count, Columns - _x);
-        Array.Copy(row, _x + count, row, _x, Columns - _x - count);
-        Fill(row, Columns - count, Columns);
+        end = Math.Min(end, row.Length);
+        if (start > 0 && start <= row.Length && row[start - 1].Width == 2) row[start - 1] = fill;
+        if (end < row.Length && end > 0 && row[end - 1].Width == 2) row[end] = fill;
+        for (var c = Math.Max(0, start); c < end; c++) row[c] = fill;
     }
 
-    private void InsertChars(int count)
+    private static void InsertCells(Cell[] row, int at, int count, Cell fill)
     {
-        var row = Buffer[_y];
-        count = Math.Min(count, Columns - _x);
-        Array.Copy(row, _x, row, _x + count, Columns - _x - count);
-        Fill(row, _x, _x + count);
-    }
-
-    private IEnumerable<Highlight> Highlights()
-    {
-        var buffer = Buffer;
-        for (var r = 0; r < buffer.Length; r++)
+        var length = row.Length;
+        at %= length;
+        if (at > 0 && row[at - 1].Width == 2) row[at - 1] = fill;
+        if (count < length - at)
         {
-            var start = -1;
-            for (var c = 0; c <= Columns; c++)
-            {
-                var reverse = c < Columns && buffer[r][c].Attributes.Reverse;
-                if (reverse && start < 0) start = c;
-                if (!reverse && start >= 0)
-                {
-                    yield return new Highlight(r, start, c, true);
-                    start = -1;
-                }
-            }
+            Array.Copy(row, at, row, at + count, length - at - count);
+            Array.Fill(row, fill, at, count);
         }
-    }
-
-    private static string ColoredRow(Cell[] row)
-    {
-        var end = row.Length;
-        while (end > 0 && row[end - 1].Text == " " && row[end - 1].Attributes == default) end--;
-        var text = new StringBuilder();
-        var current = default(Attributes);
-        for (var c = 0; c < end; c++)
+        else
         {
-            var a = row[c].Attributes;
-            if (a != current)
-            {
-                text.Append(a.Sgr());
-                current = a;
-            }
-
-            text.Append(row[c].Text);
+            Array.Fill(row, fill, at, length - at);
         }
 
-        if (current != default) text.Append("\u001b[0m");
-        return text.ToString();
+        if (row[length - 1].Width == 2) row[length - 1] = fill;
     }
 
-    private static void Fill(Cell[] row, int from, int to)
+    private static void DeleteCells(Cell[] row, int at, int count, Cell fill)
     {
-        for (var c = Math.Max(0, from); c < Math.Min(row.Length, to); c++) row[c] = Cell.Blank;
-    }
-
-    private static string RowText(Cell[] row)
-    {
-        var text = new StringBuilder(row.Length);
-        foreach (var cell in row) text.Append(cell.Text);
-        return text.ToString().TrimEnd(' ');
-    }
-
-    private static Cell[] BlankRow(int columns)
-    {
-        var row = new Cell[columns];
-        Array.Fill(row, Cell.Blank);
-        return row;
-    }
-
-    private static Cell[][] Blank(int rows, int columns) => [.. Enumerable.Range(0, rows).Select(_ => BlankRow(columns))];
-
-    private Cell[][] Reflow(Cell[][] buffer, int columns, int rows, bool keepBottom)
-    {
-        var source = buffer;
-        var skip = keepBottom && _y >= rows ? _y - rows + 1 : 0;
-        if (keepBottom)
-            for (var r = 0; r < skip; r++) _scrollback.Add(RowText(source[r]));
-        var result = new Cell[rows][];
-        for (var r = 0; r < rows; r++)
+        var length = row.Length;
+        at %= length;
+        if (count < length - at)
         {
-            var row = BlankRow(columns);
-            if (r + skip < source.Length) Array.Copy(source[r + skip], row, Math.Min(columns, source[r + skip].Length));
-            result[r] = row;
+            Array.Copy(row, at + count, row, at, length - at - count);
+            Array.Fill(row, fill, length - count, count);
+        }
+        else
+        {
+            Array.Fill(row, fill, at, length - at);
         }
 
-        if (keepBottom) _y -= skip;
-        return result;
+        if (at > 0 && row[at - 1].Width == 2) row[at - 1] = fill;
+        if (row[at].Width == 0 && row[at].Code == 0) row[at] = fill;
     }
 }

@@ -34,6 +34,19 @@ public sealed class AutomationTests : DaemonFixture
     }
 
     [Test, CancelAfter(20_000)]
+    public async Task Colored_lines_keep_256_and_24_bit_colours_exactly(CancellationToken ct)
+    {
+        await CreateAsync(49, ct);
+        await PostOkAsync("/api/v1/terminal/write?terminal_id=49", """{"input":"printf '\\033[38;5;196mX\\033[48;2;1;2;3mY\\033[0m-%s\\n' END"}""", ct);
+        var waited = await PostOkAsync("/api/v1/terminal/wait?terminal_id=49", """{"mode":"regex","pattern":"XY-END","timeout_ms":5000}""", ct);
+        Assert.That((bool?)waited["matched"], Is.True, waited.ToJsonString());
+
+        var coloured = await Host.Client.GetFromJsonNodeAsync("/api/v1/terminal/snapshot?terminal_id=49&include_colors=true", ct);
+        Assert.That(coloured["colored_lines"]!.AsArray().Select(l => (string?)l),
+            Does.Contain("\u001b[0;38;5;196mX\u001b[0;38;5;196;48;2;1;2;3mY\u001b[0m-END"));
+    }
+
+    [Test, CancelAfter(20_000)]
     public async Task Press_ctrl_c_interrupts_the_foreground_job(CancellationToken ct)
     {
         await CreateAsync(42, ct);
@@ -125,8 +138,10 @@ public sealed class AutomationTests : DaemonFixture
         var ignored = await PostOkAsync("/api/v1/terminal/mouse?terminal_id=48", """{"event":{"type":"click","row":0,"col":0}}""", ct);
         Assert.That((int?)ignored["bytes_written"], Is.Zero);
 
-        await PostOkAsync("/api/v1/terminal/write?terminal_id=48", """{"input":"printf '\\033[?1000h\\033[?1006h'; read -rsn9 m; printf 'got:%s\\n' \"${m#??}\""}""", ct);
-        await PostOkAsync("/api/v1/terminal/wait?terminal_id=48", """{"mode":"stable","debounce_ms":300}""", ct);
+        // READY (typed as RE''ADY) shows once the modes are on: a stable wait could return before the shell even echoed
+        await PostOkAsync("/api/v1/terminal/write?terminal_id=48", """{"input":"printf '\\033[?1000h\\033[?1006hRE''ADY\\n'; read -rsn9 m; printf 'got:%s\\n' \"${m#??}\""}""", ct);
+        var ready = await PostOkAsync("/api/v1/terminal/wait?terminal_id=48", """{"mode":"regex","pattern":"^READY","timeout_ms":5000}""", ct);
+        Assert.That((bool?)ready["matched"], Is.True, ready.ToJsonString());
         var sent = await PostOkAsync("/api/v1/terminal/mouse?terminal_id=48", """{"event":{"type":"down","row":2,"col":3}}""", ct);
         Assert.That((int?)sent["events_sent"], Is.EqualTo(1));
         Assert.That((int?)sent["bytes_written"], Is.EqualTo(9));

@@ -112,7 +112,7 @@ public sealed class ExecuteTests : DaemonFixture
         Assert.That(tail.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(2));
 
         var html = await Host.Client.GetStringAsync("/api/v1/terminal/raw?terminal_id=37&format=html", ct);
-        Assert.That(html, Does.Contain("<span style=\"color:#cd3131;\">red</span> plain"));
+        Assert.That(html, Does.Contain("<span style=\"color:#cc0000;\">red</span> plain"));
 
         using var download = await Host.Client.GetAsync("/api/v1/terminal/raw?terminal_id=37", ct);
         Assert.That(download.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/octet-stream"));

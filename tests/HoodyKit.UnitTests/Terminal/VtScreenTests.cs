@@ -5,12 +5,7 @@ namespace HoodyKit.UnitTests.Terminal;
 
 public sealed class VtScreenTests
 {
-    private static VtScreen Feed(string text, int columns = 20, int rows = 5)
-    {
-        var screen = new VtScreen(columns, rows);
-        screen.Feed(Encoding.UTF8.GetBytes(text));
-        return screen;
-    }
+    private static VtScreen Feed(string text, int columns = 20, int rows = 5) => Screens.Feed(text, columns, rows);
 
     private static IReadOnlyList<string> Lines(VtScreen screen) => screen.Snapshot().Lines;
 
@@ -209,5 +204,5 @@ public sealed class AnsiHtmlTests
     [Test]
     public void Colours_become_spans_and_other_escapes_vanish() =>
         Assert.That(HoodyKit.Terminal.Sessions.AnsiHtml.Convert("\u001b]0;title\u0007\u001b(B\u001b[31mred\u001b[0m <b>\u001b"),
-            Is.EqualTo("<pre class=\"terminal\"><span style=\"color:#cd3131;\">red</span> &lt;b&gt;</pre>"));
+            Is.EqualTo("<pre class=\"terminal\"><span style=\"color:#cc0000;\">red</span> &lt;b&gt;</pre>"));
 }
