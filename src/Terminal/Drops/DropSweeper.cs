@@ -10,19 +10,31 @@ internal sealed partial class DropSweeper(DropStore store, IOptions<DropOptions>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.SweepInterval, time);
-        do
+        try
         {
-            try
+            do
             {
-                var removed = store.Sweep();
-                if (removed > 0) LogSwept(logger, removed);
+                Sweep();
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogSweepFailed(logger, ex);
-            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // the host is stopping (or never finished starting): not a failure to report
+        }
+    }
+
+    private void Sweep()
+    {
+        try
+        {
+            var removed = store.Sweep();
+            if (removed > 0) LogSwept(logger, removed);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            LogSweepFailed(logger, ex);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Removed {Count} expired drops")]

@@ -19,6 +19,7 @@ internal sealed class TerminalSession : IDisposable
     private readonly OutputRing _ring = new(RingBytes);
     private PtyProcess? _pty;
     private int? _exitCode;
+    private Task<int>? _settled;
     private Action<ReadOnlySpan<byte>>? _capture;
     private readonly Lock _screenGate = new();
     private readonly VtScreen _screen;
@@ -114,8 +115,8 @@ internal sealed class TerminalSession : IDisposable
     /// <summary>Completes at the next screen change.</summary>
     public Task NextChange { get { lock (_screenGate) { return _screenChanged.Task; } } }
 
-    /// <summary>Completes with the exit code when the current process exits.</summary>
-    public Task<int> Exited { get { lock (_gate) { return _pty?.Exited ?? Task.FromResult(_exitCode ?? -1); } } }
+    /// <summary>Completes with the exit code once the current process has exited and its last output has been read (≤ 1 s).</summary>
+    public Task<int> Exited { get { lock (_gate) { return _settled ?? Task.FromResult(_exitCode ?? -1); } } }
 
     /// <summary>
     /// Attaches a client, queueing the join sequence (preferences, id, shell, title, replay). A read-only client
@@ -220,8 +221,11 @@ internal sealed class TerminalSession : IDisposable
     private void Start(ShellPlan plan)
     {
         var pty = PtyProcess.Start(new PtySpawn(plan.Argv, plan.Environment, plan.WorkingDirectory, Columns, Rows, OnOutput));
-        lock (_gate) _pty = pty;
-        _ = WatchExitAsync(pty);
+        lock (_gate)
+        {
+            _pty = pty;
+            _settled = WatchExitAsync(pty); // runs to its first await: the exit is still pending
+        }
         if (Spec.Command is { Length: > 0 } command) pty.Write(Encoding.UTF8.GetBytes(command + "\r"));
     }
 
@@ -249,7 +253,7 @@ internal sealed class TerminalSession : IDisposable
     }
 
     /// <summary>Records the exit code and disconnects the clients once the last output has gone out.</summary>
-    private async Task WatchExitAsync(PtyProcess pty)
+    private async Task<int> WatchExitAsync(PtyProcess pty)
     {
         var code = await pty.Exited;
         try
@@ -264,7 +268,7 @@ internal sealed class TerminalSession : IDisposable
         SessionClient[] clients;
         lock (_gate)
         {
-            if (!ReferenceEquals(_pty, pty)) return;
+            if (!ReferenceEquals(_pty, pty)) return code;
             _exitCode = code;
             clients = [.. _clients];
             _clients.Clear();
@@ -272,6 +276,7 @@ internal sealed class TerminalSession : IDisposable
         }
 
         foreach (var client in clients) client.Close();
+        return code;
     }
 
     /// <summary>

@@ -32,7 +32,7 @@ public sealed partial class ScreenshotTests : DaemonFixture
     {
         await CreateAsync(82, ct);
         using var named = SKBitmap.Decode(await GetImageAsync("/api/v1/terminal/screenshot?terminal_id=82&save=false&background=blue", "image/png", ct));
-        Assert.That(named.GetPixel(1, 1), Is.EqualTo(new SKColor(0x24, 0x72, 0xc8)));
+        Assert.That(named.GetPixel(1, 1), Is.EqualTo(new SKColor(0x34, 0x65, 0xa4)), "blue as the cells (and the page, xterm.js) draw it");
         using var tuple = SKBitmap.Decode(await GetImageAsync("/api/v1/terminal/screenshot?terminal_id=82&save=false&background=(10,20,30,255)", "image/png", ct));
         Assert.That(tuple.GetPixel(1, 1), Is.EqualTo(new SKColor(10, 20, 30)));
         using var bad = await Host.Client.GetAsync("/api/v1/terminal/screenshot?terminal_id=82&background=(1,2)", ct);
