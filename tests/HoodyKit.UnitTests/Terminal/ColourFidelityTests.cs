@@ -49,7 +49,7 @@ public sealed class ColourFidelityTests
     public void A_screenshot_draws_each_cell_in_its_exact_colour()
     {
         var screen = Feed("\x1b[48;2;18;52;86m  \x1b[48;5;208m  \x1b[44m  \x1b[0m\x1b[7m  \x1b[?25l");
-        var options = new ImageOptions(SKEncodedImageFormat.Png, new SKColor(0xd4, 0xd4, 0xd4), new SKColor(0x1e, 0x1e, 0x1e), 14);
+        var options = new ImageOptions(ScreenshotFormat.Png, new SKColor(0xd4, 0xd4, 0xd4), new SKColor(0x1e, 0x1e, 0x1e), 14);
         using var image = SKBitmap.Decode(ScreenRenderer.Render(screen.View(), (0, 0, false), options));
         var (width, height) = ScreenRenderer.CellSize(14);
         SKColor At(int col) => image.GetPixel(ScreenRenderer.Margin + (col * width) + (width / 2), ScreenRenderer.Margin + (height / 2));

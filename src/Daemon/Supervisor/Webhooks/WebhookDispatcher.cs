@@ -46,13 +46,20 @@ internal sealed partial class WebhookDispatcher : BackgroundService
 
     private async Task WorkAsync(CancellationToken ct)
     {
-        await foreach (var delivery in _queue.Reader.ReadAllAsync(ct))
+        try
         {
-            for (var attempt = 0; attempt <= delivery.Config.Retry; attempt++)
+            await foreach (var delivery in _queue.Reader.ReadAllAsync(ct))
             {
-                if (attempt > 0) await Task.Delay(TimeSpan.FromSeconds(attempt), _time, ct);
-                if (await SendAsync(delivery, ct)) break;
+                for (var attempt = 0; attempt <= delivery.Config.Retry; attempt++)
+                {
+                    if (attempt > 0) await Task.Delay(TimeSpan.FromSeconds(attempt), _time, ct);
+                    if (await SendAsync(delivery, ct)) break;
+                }
             }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // the host is stopping, or was disposed without starting (a port in use): not a failure to report
         }
     }
 
