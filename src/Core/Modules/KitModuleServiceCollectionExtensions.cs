@@ -18,6 +18,7 @@ public static class KitModuleServiceCollectionExtensions
         services.TryAddSingleton<KitModuleRegistry>();
         services.TryAddSingleton<KitMetrics>();
         services.TryAddSingleton<Auth.TokenValidator>();
+        services.TryAddSingleton<Integration.IDisplayReadiness, Integration.NoDisplayModule>();
         services.AddApiErrors();
         services.Configure<RouteOptions>(o => o.SetParameterPolicy<KitModuleRouteConstraint>(KitModuleRouteConstraint.Name));
         services.Configure<JsonOptions>(o =>

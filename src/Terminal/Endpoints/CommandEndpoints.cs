@@ -1,14 +1,15 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
+using System.Text;
 using HoodyKit.Core.Errors;
+using HoodyKit.Core.Integration;
 using HoodyKit.Terminal.Commands;
 using HoodyKit.Terminal.Models;
 using HoodyKit.Terminal.Sessions;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc;
 
 namespace HoodyKit.Terminal.Endpoints;
 
@@ -26,6 +27,7 @@ internal static class CommandEndpoints
     }
 
     private static async Task<Results<Ok<CommandReply>, ApiError>> Execute(HttpContext context, CommandRunner runner,
+        TerminalSessions sessions, IDisplayReadiness displays,
         [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] JsonObject? body, CancellationToken ct)
     {
         body ??= [];
@@ -57,6 +59,14 @@ internal static class CommandEndpoints
 
         var request = new ExecuteRequest(c.GetValue<string>(), terminalId, commandId, QueryArgs.Flag(query, "ephemeral"), QueryArgs.Flag(query, "reset"),
             body["wait"]?.GetValueKind() != JsonValueKind.False, TimeSpan.FromSeconds(timeoutSeconds), JsonArgs.Text(body["cwd"]), environment, spec);
+        // a display-bound session waits (≤ 10 s) for its display first, unless skip_display_wait; never an ephemeral one
+        var display = spec.Display ?? sessions.Find(terminalId ?? 1)?.Spec.Display;
+        if (!request.Ephemeral && !QueryArgs.Flag(query, "skip_display_wait") && DisplayWait.Number(display) is { } number)
+        {
+            var limit = QueryArgs.Value(query, "display_wait_timeout") is { } w && int.TryParse(w, NumberStyles.Integer, CultureInfo.InvariantCulture, out var sec) ? sec : (int?)null;
+            await displays.WaitAsync(number, DisplayWait.Timeout(limit, fallback: 10, cap: 10), ct);
+        }
+
         var outcome = await runner.ExecuteAsync(request, ct);
         if (outcome.Run is { } run) return TypedResults.Ok(CommandReply.From(run.Snapshot()));
         if (outcome.Conflict) return ApiErrors.Conflict("COMMAND_ID_IN_USE", outcome.Problem!);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using HoodyKit.Core.Errors;
 using HoodyKit.Core.Health;
+using HoodyKit.Core.Integration;
 using HoodyKit.Terminal.Models;
 using HoodyKit.Terminal.Sessions;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -26,8 +27,8 @@ internal static partial class SessionEndpoints
         return api;
     }
 
-    private static Results<Ok<CreateSessionReply>, ApiError> Create(TerminalSessions sessions,
-        [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] JsonObject? body)
+    private static async Task<Results<Ok<CreateSessionReply>, ApiError>> Create(TerminalSessions sessions, IDisplayReadiness displays,
+        [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] JsonObject? body, CancellationToken ct)
     {
         body ??= [];
         var ephemeral = body["ephemeral"]?.GetValueKind() == JsonValueKind.True;
@@ -54,8 +55,16 @@ internal static partial class SessionEndpoints
         var outcome = sessions.GetOrCreate(id, spec, reset);
         if (outcome.Session is not { } session)
             return outcome.SpawnFailed ? TerminalErrors.SpawnFailed(outcome.Problem!) : TerminalErrors.InvalidParameters(outcome.Problem!);
-        return TypedResults.Ok(new CreateSessionReply(outcome.Created ? "created" : "exists", session.Id, session.Spec.Display,
-            session.ShellType, session.Pid, session.Spec.Ephemeral));
+        var reply = new CreateSessionReply(outcome.Created ? "created" : "exists", session.Id, session.Spec.Display,
+            session.ShellType, session.Pid, session.Spec.Ephemeral);
+        if (DisplayWait.Number(session.Spec.Display) is { } display && !session.Spec.Ephemeral && body["wait_until_display"]?.GetValueKind() != JsonValueKind.False)
+        {
+            var timeout = DisplayWait.Timeout(JsonArgs.Integer(body["wait_timeout"]), fallback: 300, cap: 300);
+            var readiness = await displays.WaitAsync(display, timeout, ct);
+            reply = reply with { DisplayReady = readiness == DisplayReadiness.Ready, DisplayStatus = DisplayWait.Status(readiness) };
+        }
+
+        return TypedResults.Ok(reply);
     }
 
     private static Ok<IReadOnlyList<SessionInfo>> List(TerminalSessions sessions) =>

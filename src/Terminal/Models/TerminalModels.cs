@@ -8,7 +8,9 @@ public sealed record CreateSessionReply(
     [property: JsonPropertyName("display"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Display,
     [property: JsonPropertyName("shell")] string Shell,
     [property: JsonPropertyName("pid")] int? Pid,
-    [property: JsonPropertyName("ephemeral")] bool Ephemeral);
+    [property: JsonPropertyName("ephemeral")] bool Ephemeral,
+    [property: JsonPropertyName("display_ready"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? DisplayReady = null,
+    [property: JsonPropertyName("display_status"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? DisplayStatus = null);
 
 public sealed record SessionInfo(
     [property: JsonPropertyName("id")] int Id,
