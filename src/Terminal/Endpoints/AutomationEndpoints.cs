@@ -177,9 +177,9 @@ internal static class AutomationEndpoints
             events.Add(parsed);
         }
 
-        var (tracking, sgr) = session!.Screen(s => (s.MouseTracking, s.SgrMouse));
+        var (tracking, encoding) = session!.Screen(s => (s.MouseTracking, s.MouseEncoding));
         if (tracking == 0) return TypedResults.Ok(new MouseReply(session.Id, 0, 0));
-        var bytes = Encoding.UTF8.GetBytes(string.Concat(events.Select(e => e.Encode(tracking, sgr))));
+        var bytes = events.SelectMany(e => e.Encode(tracking, encoding)).ToArray();
         if (bytes.Length > 0 && !session.Write(bytes)) return ApiErrors.Conflict("NO_PROCESS", "The terminal's process has exited");
         return TypedResults.Ok(new MouseReply(session.Id, events.Count, bytes.Length));
     }

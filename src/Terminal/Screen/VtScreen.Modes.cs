@@ -44,6 +44,8 @@ internal sealed partial class VtScreen
             case 66: ApplicationKeypad = on; break;
             case 9 or 1000 or 1002 or 1003: MouseTracking = on ? mode : 0; break;
             case 1006: SgrMouse = on; break;
+            case 1015: UrxvtMouse = on; break;
+            case 1005: Utf8Mouse = on; break;
             case 1048:
                 if (on) SaveCursor();
                 else RestoreCursor();
@@ -102,6 +104,8 @@ internal sealed partial class VtScreen
         ResetModes();
         MouseTracking = 0;
         SgrMouse = false;
+        UrxvtMouse = false;
+        Utf8Mouse = false;
     }
 
     /// <summary>DECSTR: modes, margins, attributes, character sets and the saved cursor; the screen stays.</summary>

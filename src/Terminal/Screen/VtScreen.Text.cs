@@ -23,6 +23,8 @@ internal sealed partial class VtScreen
         if (ApplicationKeypad) output.Append("\x1b=");
         if (BracketedPaste) output.Append("\x1b[?2004h");
         if (MouseTracking != 0) output.Append(CultureInfo.InvariantCulture, $"\x1b[?{MouseTracking}h");
+        if (Utf8Mouse) output.Append("\x1b[?1005h");
+        if (UrxvtMouse) output.Append("\x1b[?1015h");
         if (SgrMouse) output.Append("\x1b[?1006h");
         if (!CursorVisible) output.Append("\x1b[?25l");
         var (row, col) = Cursor;

@@ -66,6 +66,16 @@ internal sealed partial class VtScreen : IVtHandler
     /// <summary>SGR mouse encoding (1006) rather than X10's.</summary>
     public bool SgrMouse { get; private set; }
 
+    /// <summary>urxvt's decimal mouse encoding (1015).</summary>
+    public bool UrxvtMouse { get; private set; }
+
+    /// <summary>UTF-8 mouse coordinates (1005).</summary>
+    public bool Utf8Mouse { get; private set; }
+
+    /// <summary>The encoding mouse reports use, as xterm ranks the modes that are on: 1006, then 1015, then 1005, else X10.</summary>
+    public MouseEncoding MouseEncoding =>
+        SgrMouse ? MouseEncoding.Sgr : UrxvtMouse ? MouseEncoding.Urxvt : Utf8Mouse ? MouseEncoding.Utf8 : MouseEncoding.X10;
+
     /// <summary>Bytes fed so far: a change counter for clients polling the screen.</summary>
     public long Sequence { get; private set; }
 

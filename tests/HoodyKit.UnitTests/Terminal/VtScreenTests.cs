@@ -146,25 +146,62 @@ public sealed class MouseEventTests
 {
     private static MouseEvent Parse(string json) => MouseEvent.Parse(System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject())!;
 
+    private static string Text(byte[] bytes) => System.Text.Encoding.Latin1.GetString(bytes);
+
     [Test]
     public void Sgr_click_is_a_press_and_a_release_at_one_based_cells() =>
-        Assert.That(Parse("""{"type":"click","row":4,"col":9}""").Encode(1000, sgr: true), Is.EqualTo("\u001b[<0;10;5M\u001b[<0;10;5m"));
+        Assert.That(Text(Parse("""{"type":"click","row":4,"col":9}""").Encode(1000, MouseEncoding.Sgr)), Is.EqualTo("\u001b[<0;10;5M\u001b[<0;10;5m"));
 
     [Test]
     public void Scroll_repeats_and_modifiers_add_to_the_button() =>
-        Assert.That(Parse("""{"type":"scroll","row":0,"col":0,"direction":"down","amount":2,"modifiers":["ctrl"]}""").Encode(1000, true),
+        Assert.That(Text(Parse("""{"type":"scroll","row":0,"col":0,"direction":"down","amount":2,"modifiers":["ctrl"]}""").Encode(1000, MouseEncoding.Sgr)),
             Is.EqualTo("\u001b[<81;1;1M\u001b[<81;1;1M"));
 
     [Test]
     public void X10_encodes_coordinates_as_offset_bytes() =>
-        Assert.That(Parse("""{"type":"down","row":0,"col":0,"button":3}""").Encode(1000, sgr: false), Is.EqualTo("\u001b[M\"!!"));
+        Assert.That(Text(Parse("""{"type":"down","row":0,"col":0,"button":3}""").Encode(1000, MouseEncoding.X10)), Is.EqualTo("\u001b[M\"!!"));
+
+    [Test]
+    public void X10_coordinates_are_single_raw_bytes_and_stop_at_223()
+    {
+        var bytes = Parse("""{"type":"down","row":150,"col":400}""").Encode(1000, MouseEncoding.X10);
+        Assert.That(bytes, Is.EqualTo(new byte[] { 0x1b, (byte)'[', (byte)'M', 32, 255, 33 + 150 }));
+    }
+
+    [Test]
+    public void Urxvt_1015_reports_decimal_coordinates_and_a_release_as_button_3() =>
+        Assert.That(Text(Parse("""{"type":"click","row":299,"col":399}""").Encode(1000, MouseEncoding.Urxvt)),
+            Is.EqualTo("\u001b[32;400;300M\u001b[35;400;300M"));
+
+    [Test]
+    public void Utf8_1005_writes_large_coordinates_as_utf8_characters()
+    {
+        var bytes = Parse("""{"type":"down","row":0,"col":300}""").Encode(1000, MouseEncoding.Utf8);
+        Assert.That(System.Text.Encoding.UTF8.GetString(bytes), Is.EqualTo("\u001b[M " + (char)(33 + 300) + "!"));
+        Assert.That(bytes, Has.Length.EqualTo(7), "the column is one two-byte UTF-8 character");
+    }
+
+    [Test]
+    public void The_screen_ranks_the_encodings_as_xterm_does()
+    {
+        var screen = new VtScreen(80, 24);
+        Assert.That(screen.MouseEncoding, Is.EqualTo(MouseEncoding.X10));
+        screen.Feed("\u001b[?1005h"u8);
+        Assert.That(screen.MouseEncoding, Is.EqualTo(MouseEncoding.Utf8));
+        screen.Feed("\u001b[?1015h"u8);
+        Assert.That(screen.MouseEncoding, Is.EqualTo(MouseEncoding.Urxvt));
+        screen.Feed("\u001b[?1006h"u8);
+        Assert.That(screen.MouseEncoding, Is.EqualTo(MouseEncoding.Sgr));
+        screen.Feed("\u001b[?1006l\u001b[?1015l"u8);
+        Assert.That(screen.MouseEncoding, Is.EqualTo(MouseEncoding.Utf8));
+    }
 
     [Test]
     public void Motion_is_sent_only_in_any_event_mode()
     {
         var move = Parse("""{"type":"move","row":1,"col":1}""");
-        Assert.That(move.Encode(1000, true), Is.Empty);
-        Assert.That(move.Encode(1003, true), Is.EqualTo("\u001b[<35;2;2M"));
+        Assert.That(move.Encode(1000, MouseEncoding.Sgr), Is.Empty);
+        Assert.That(Text(move.Encode(1003, MouseEncoding.Sgr)), Is.EqualTo("\u001b[<35;2;2M"));
     }
 
     [Test]
