@@ -17,6 +17,7 @@ declare -A need=(
   [htop]=htop                 # the programs whose output the terminal's oracle fixtures hold
   [vim]=vim                   #   (scripts/record-terminal-fixtures.py records them again)
   [less]=less
+  [tmux]=tmux                 # shell=tmux terminals
 )
 missing=()
 for cmd in "${!need[@]}"; do

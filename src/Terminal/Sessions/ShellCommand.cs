@@ -15,7 +15,8 @@ internal static class ShellCommand
     /// <summary>The plan for a session, or the reason it cannot start (a 400 for the caller).</summary>
     public static (ShellPlan? Plan, string? Problem) Plan(int terminalId, SessionSpec spec)
     {
-        var shellName = spec.Shell ?? (ToolLocator.Find("bash") is not null ? "bash" : "sh");
+        var tmux = spec.Shell == "tmux";
+        var shellName = tmux ? (ToolLocator.Find("bash") is not null ? "bash" : "sh") : spec.Shell ?? (ToolLocator.Find("bash") is not null ? "bash" : "sh");
         var shellPath = shellName.StartsWith('/') ? shellName : KnownShells.Contains(shellName) ? ToolLocator.Find(shellName) : null;
         if (shellPath is null || !File.Exists(shellPath)) return (null, $"Shell '{shellName}' is not available");
 
@@ -63,6 +64,14 @@ internal static class ShellCommand
         {
             if (!Directory.Exists($"/proc/{pid.ToString(System.Globalization.CultureInfo.InvariantCulture)}")) return (null, $"Process {pid} not found");
             program = [ToolLocator.Find("top") ?? "/usr/bin/top", "-p", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+        }
+        else if (tmux)
+        {
+            // a tmux session per terminal id (attached again after a reset), whose panes run the login shell
+            if (ToolLocator.Find("tmux") is not { } tmuxPath) return (null, "Shell 'tmux' is not available");
+            environment.Remove("TMUX");
+            program = [tmuxPath, "new-session", "-A", "-s", TmuxSessions.Name(terminalId), shellPath + " -l"];
+            shellType = "tmux";
         }
         else
         {

@@ -62,6 +62,7 @@ internal sealed partial class TerminalSessions(TimeProvider time, ILogger<Termin
         if (!_sessions.TryRemove(id, out var session)) return false;
         session.Dispose();
         SshCommand.Forget(id);
+        if (session.ShellType == "tmux") TmuxSessions.Kill(id, session.UserId, session.GroupId, logger);
         return true;
     }
 
