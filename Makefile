@@ -21,6 +21,8 @@ package:
 
 bench:
 	bash bench/startup.sh
+	bash bench/daemon.sh
+	bash bench/terminal.sh
 
 clean:
 	rm -rf dist
