@@ -9,7 +9,8 @@ namespace HoodyKit.Terminal.Sessions;
 internal sealed class SessionClient(bool readOnly)
 {
     public const int MaxQueuedBytes = 2 * 1024 * 1024;
-    private readonly Channel<byte[]> _queue = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true });
+    // two readers: the sender, and Resync draining it from the PTY thread
+    private readonly Channel<byte[]> _queue = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = false });
     private long _queuedBytes;
 
     public bool ReadOnly => readOnly;

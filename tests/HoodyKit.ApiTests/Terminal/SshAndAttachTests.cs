@@ -107,8 +107,10 @@ public sealed class SshAndAttachTests : DaemonFixture
         try
         {
             await using var tty = await TtyClient.ConnectAsync(Host.BaseAddress, $"terminal_id=74&pid={target.Id}&env=HOME={Uri.EscapeDataString(s_home)}", ct);
-            Assert.That(await tty.ReadUntilContainsAsync("sleep", ct), Is.True, tty.Output);
-            Assert.That(tty.Output, Does.Contain(target.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            // top's header says "sleeping"; wait for the process row itself: its pid, then its command
+            var pid = target.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Assert.That(await tty.ReadUntilAsync(o => o.Contains(pid, StringComparison.Ordinal) && o.LastIndexOf("sleep", StringComparison.Ordinal) > o.IndexOf(pid, StringComparison.Ordinal), ct),
+                Is.True, tty.Output);
             Assert.That(tty.Frames.Single(f => f.Opcode == '4').Payload, Is.Not.EqualTo("ssh"));
         }
         finally
