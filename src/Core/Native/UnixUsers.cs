@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 
 namespace HoodyKit.Core.Native;
@@ -23,27 +24,39 @@ public static unsafe partial class UnixUsers
         if (string.IsNullOrEmpty(name) || name.Contains('\0', StringComparison.Ordinal)) return null;
         for (var size = 16 * 1024; size <= 1024 * 1024; size *= 4)
         {
-            var buffer = new byte[size];
-            Passwd entry;
-            Passwd* result = null;
-            int error;
-            fixed (byte* b = buffer)
+            // a pooled buffer: every program start and terminal session looks a user up
+            var buffer = ArrayPool<byte>.Shared.Rent(size);
+            try
             {
-                error = GetPwNamR(name, &entry, b, (nuint)buffer.Length, &result);
-                if (error == 0)
-                {
-                    return result is null
-                        ? null
-                        : new PasswdEntry(name, entry.Uid, entry.Gid,
-                            Marshal.PtrToStringUTF8((nint)entry.Dir) ?? "/",
-                            Marshal.PtrToStringUTF8((nint)entry.Shell) ?? "/bin/sh");
-                }
+                var error = Lookup(name, buffer, out var found);
+                if (error != ERANGE) return error == 0 ? found : null; // grow the buffer on ERANGE; anything else: not resolvable
             }
-
-            if (error != ERANGE) return null; // grow the buffer on ERANGE; anything else: not resolvable
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
 
         return null;
+    }
+
+    private static int Lookup(string name, byte[] buffer, out PasswdEntry? found)
+    {
+        found = null;
+        Passwd entry;
+        Passwd* result = null;
+        fixed (byte* b = buffer)
+        {
+            var error = GetPwNamR(name, &entry, b, (nuint)buffer.Length, &result);
+            if (error == 0 && result is not null)
+            {
+                found = new PasswdEntry(name, entry.Uid, entry.Gid,
+                    Marshal.PtrToStringUTF8((nint)entry.Dir) ?? "/",
+                    Marshal.PtrToStringUTF8((nint)entry.Shell) ?? "/bin/sh");
+            }
+
+            return error;
+        }
     }
 
     /// <summary>The name of uid <paramref name="uid"/> from /etc/passwd, else the uid itself (as <c>ps</c> shows it).</summary>
