@@ -77,7 +77,7 @@ internal sealed class ExecutionGuard
             {
                 raw.SQLITE_SELECT or raw.SQLITE_READ or raw.SQLITE_RECURSIVE => true,
                 raw.SQLITE_FUNCTION => !string.Equals(param1, "load_extension", StringComparison.OrdinalIgnoreCase),
-                raw.SQLITE_PRAGMA => param1 is null && s_readPragmas.Contains(param0 ?? ""),
+                raw.SQLITE_PRAGMA => s_readPragmas.Contains(param0 ?? ""),
                 _ => false,
             };
             if (allowed) return raw.SQLITE_OK;

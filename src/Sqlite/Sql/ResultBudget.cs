@@ -13,7 +13,7 @@ internal sealed class ResultBudget(long maxRows, long maxBytes)
         _rows++;
         if (_rows > maxRows)
             throw new StoreException(413, "RESULT_TOO_LARGE", $"The result has more than {maxRows} rows");
-        if ((_rows & 63) == 0 && writtenBefore + json.BytesCommitted + json.BytesPending > maxBytes)
+        if (writtenBefore + json.BytesCommitted + json.BytesPending > maxBytes)
             throw new StoreException(413, "RESULT_TOO_LARGE", $"The result is larger than {maxBytes} bytes");
     }
 }

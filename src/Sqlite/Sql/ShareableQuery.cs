@@ -102,7 +102,7 @@ internal sealed class ShareableQuery(IOptions<SqliteOptions> options, TimeProvid
 
             SqlExecutor.WriteRow(json, stmt, headers, listFormat: true);
             rows++;
-            if ((rows & 63) == 0 && json.BytesCommitted + json.BytesPending > maxBytes)
+            if (json.BytesCommitted + json.BytesPending > maxBytes)
                 throw new StoreException(413, "RESULT_TOO_LARGE", $"The result is larger than {maxBytes} bytes");
         }
 
