@@ -26,7 +26,7 @@ internal static class HealthEndpoints
         ["pid"] = ProcessFacts.Pid,
         ["version"] = ProcessFacts.Version,
         ["running"] = registry.IsRunning("sqlite"),
-        ["sqlite_version"] = raw.sqlite3_libversion().utf8_to_string(),
+        ["sqlite_version"] = SqliteHandle.LibraryVersion(),
         ["memory"] = new JsonObject
         {
             ["rss_bytes"] = ProcessFacts.ResidentBytes(),

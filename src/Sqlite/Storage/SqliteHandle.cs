@@ -116,6 +116,13 @@ internal sealed class SqliteHandle : IDisposable
         Db.Dispose();
     }
 
+    /// <summary>The SQLite library's version (loads the library if needed).</summary>
+    public static string LibraryVersion()
+    {
+        EnsureInitialized();
+        return raw.sqlite3_libversion().utf8_to_string();
+    }
+
     private static void EnsureInitialized()
     {
         lock (s_init)
