@@ -60,13 +60,14 @@ python3 - "$work/insert.lua" <<'PY'
 import json, sys
 rows = [[i, "row-%06d" % i, i * 0.5] for i in range(1000)]
 body = json.dumps({"transaction": [{"statement": "INSERT INTO rows(n, name, score) VALUES (?, ?, ?)", "valuesBatch": rows}]})
-open(sys.argv[1], "w").write('wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.body = [[' + body + ']]\n')
+open(sys.argv[1], "w").write('wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.body = [==[' + body + ']==]\n')
 PY
 curl -fs -X POST "$B/db?db=bench" -d '{"transaction":[{"statement":"CREATE TABLE rows(id INTEGER PRIMARY KEY, n INTEGER, name TEXT, score REAL)"}]}' >/dev/null
 
 # wrk SCRIPT [PATH] [CONNS] -> "rps p99ms"
 run_wrk() {
-  local out; out=$("${load_cpu[@]}" wrk -t2 -c"${3:-$conns}" -d"$duration" --latency -s "$1" "http://127.0.0.1:$port${2:-/}" 2>&1)
+  local c=${3:-$conns} t=2; [ "$c" -lt 2 ] && t=1
+  local out; out=$("${load_cpu[@]}" wrk -t"$t" -c"$c" -d"$duration" --latency -s "$1" "http://127.0.0.1:$port${2:-/}" 2>&1)
   if echo "$out" | grep -q "Non-2xx"; then echo "wrk saw errors: $out" >&2; fi
   local rps p99
   rps=$(echo "$out" | awk '/^Requests\/sec:/ {print $2}')

@@ -39,6 +39,22 @@ internal static class KvJson
         }
     }
 
+    /// <summary>Whether <paramref name="value"/> is one complete JSON value (validated without building it).</summary>
+    public static bool IsJson(ReadOnlySpan<byte> value)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(value, new JsonReaderOptions { MaxDepth = 64 });
+            if (!reader.Read()) return false;
+            reader.Skip();
+            return !reader.Read();
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
     public static byte[] Bytes(JsonNode? node) => node is null ? "null"u8.ToArray() : Encoding.UTF8.GetBytes(node.ToJsonString());
 
     /// <summary>A value embedded in a JSON reply: parsed JSON, text as a string, binary as base64.</summary>
@@ -65,10 +81,10 @@ internal static class KvJson
     public static string ContentType(string? requested, ReadOnlySpan<byte> body)
     {
         if (!string.IsNullOrWhiteSpace(requested) && !requested.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)
-            && !(requested.StartsWith(JsonType, StringComparison.OrdinalIgnoreCase) && !TryParse(body, out _)))
+            && !(requested.StartsWith(JsonType, StringComparison.OrdinalIgnoreCase) && !IsJson(body)))
             return requested;
 
-        if (TryParse(body, out _)) return JsonType;
+        if (IsJson(body)) return JsonType;
         return Utf8.IsValid(body) ? "text/plain; charset=utf-8" : "application/octet-stream";
     }
 }

@@ -6,6 +6,8 @@ namespace HoodyKit.Sqlite.Kv;
 /// <summary>A KV namespace: the value table and its <c>_history</c> table, with the SQL text of every statement on them.</summary>
 internal sealed partial class KvTable
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, KvTable> s_tables = new(StringComparer.Ordinal);
+
     private KvTable(string name)
     {
         Name = name;
@@ -78,9 +80,12 @@ internal sealed partial class KvTable
     public static KvTable Parse(string? name)
     {
         name = string.IsNullOrEmpty(name) ? "kv_store" : name;
+        if (s_tables.TryGetValue(name, out var known)) return known;
         if (!NamePattern().IsMatch(name) || name.StartsWith("sqlite_", StringComparison.OrdinalIgnoreCase))
             throw StoreException.BadRequest("INVALID_PARAMETERS", "table must match ^[A-Za-z_][A-Za-z0-9_]{0,63}$ and not start with sqlite_");
-        return new KvTable(name);
+        var table = new KvTable(name);
+        if (s_tables.Count < 1024) s_tables.TryAdd(name, table);
+        return table;
     }
 
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]{0,63}$")]

@@ -22,8 +22,29 @@ internal sealed class DatabaseCache(IOptions<SqliteOptions> options, DbPathResol
     public DatabaseLease Open(string? db, bool create = false, bool directoryMode = false)
     {
         var canonical = resolver.Canonical(db);
+        if (TryHit(canonical) is { } hit) return hit;
         var (path, missing) = DbPathResolver.Inspect(canonical, create, directoryMode);
         return Acquire(path, missing);
+    }
+
+    /// <summary>An open database whose file is still there: no directory or header checks again.</summary>
+    private DatabaseLease? TryHit(string path)
+    {
+        if (!File.Exists(path)) return null;
+        lock (_lock)
+        {
+            if (!_entries.TryGetValue(path, out var node)) return null;
+            Interlocked.Increment(ref _requests);
+            Interlocked.Increment(ref _hits);
+            if (node != _order.First)
+            {
+                _order.Remove(node);
+                _order.AddFirst(node);
+            }
+
+            node.Value.AddLease();
+            return new DatabaseLease(node.Value);
+        }
     }
 
     private DatabaseLease Acquire(string path, bool missing)

@@ -125,7 +125,7 @@ internal sealed class DatabaseEntry : IDisposable
 
     private static T Transact<T>(SqliteHandle h, Func<SqliteHandle, T> work)
     {
-        h.Exec("BEGIN IMMEDIATE");
+        h.StepDone(h.Prepare("BEGIN IMMEDIATE"));
         T result;
         try
         {
@@ -137,7 +137,7 @@ internal sealed class DatabaseEntry : IDisposable
             throw;
         }
 
-        h.Exec("COMMIT");
+        h.StepDone(h.Prepare("COMMIT"));
         return result;
     }
 
