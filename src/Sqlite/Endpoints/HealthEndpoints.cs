@@ -6,13 +6,17 @@ using HoodyKit.Sqlite.Storage;
 
 namespace HoodyKit.Sqlite.Endpoints;
 
-/// <summary>The sqlite health body (its documented shape) and <c>/health/cache</c>.</summary>
+/// <summary>The sqlite health body (its documented shape), <c>/health/cache</c>, and the documented <c>openapi.json</c> redirect.</summary>
 internal static class HealthEndpoints
 {
     public static RouteGroupBuilder MapSqliteHealth(this RouteGroupBuilder group)
     {
         group.MapGet("/health", Health).WithMetadata(new KitModuleMetadata("sqlite", Anonymous: true, AnswersWhenStopped: true));
         group.MapGet("/health/cache", (DatabaseCache cache) => JsonBody.From(Cache(cache)))
+            .WithMetadata(new KitModuleMetadata("sqlite", Anonymous: true, AnswersWhenStopped: true));
+        // documented as a redirect to the YAML document (relative Location: behind any proxy prefix)
+        group.MapGet("/openapi.json", () => Results.Redirect("openapi.yaml"))
+            .ExcludeFromDescription()
             .WithMetadata(new KitModuleMetadata("sqlite", Anonymous: true, AnswersWhenStopped: true));
         return group;
     }

@@ -183,8 +183,7 @@ internal static class KvTableEndpoints
     private static Task<IResult> BatchGet(HttpContext ctx, DatabaseCache cache, KvStore store, IOptions<SqliteOptions> options) =>
         Guarded.Kv(ctx, async () =>
         {
-            using var doc = Parse(await Args.BodyAsync(ctx, options.Value.MaxBodyBytes));
-            var keys = StringList(Property(doc, "keys"), "keys", MaxBatch).Select(KvKey.Check).ToList();
+            var keys = await BatchKeysAsync(ctx, options.Value.MaxBodyBytes);
             var (lease, table) = KvTarget.Open(ctx, cache, write: false);
             using (lease)
             {
@@ -215,8 +214,7 @@ internal static class KvTableEndpoints
     private static Task<IResult> BatchDelete(HttpContext ctx, DatabaseCache cache, KvStore store, IOptions<SqliteOptions> options) =>
         Guarded.Kv(ctx, async () =>
         {
-            using var doc = Parse(await Args.BodyAsync(ctx, options.Value.MaxBodyBytes));
-            var keys = StringList(Property(doc, "keys"), "keys", MaxBatch).Select(KvKey.Check).ToList();
+            var keys = await BatchKeysAsync(ctx, options.Value.MaxBodyBytes);
             var (lease, table) = KvTarget.Open(ctx, cache, write: true);
             using (lease)
             {
@@ -252,6 +250,13 @@ internal static class KvTableEndpoints
         }
 
         return (key, new KvWrite(bytes, type, ttl is { } s ? nowMs + (s * 1000) : null, ttl));
+    }
+
+    /// <summary>The <c>keys</c> of a batch body: an array of at most 100 valid keys.</summary>
+    private static async Task<List<string>> BatchKeysAsync(HttpContext ctx, long maxBody)
+    {
+        using var doc = Parse(await Args.BodyAsync(ctx, maxBody));
+        return [.. StringList(Property(doc, "keys"), "keys", MaxBatch).Select(KvKey.Check)];
     }
 
     private static JsonDocument Parse(byte[] body)

@@ -121,21 +121,7 @@ internal static class KvRows
         var stmt = h.Prepare(table.OpByNumber);
         raw.sqlite3_bind_text(stmt, 1, key);
         raw.sqlite3_bind_int64(stmt, 2, opNumber);
-        try
-        {
-            if (!h.StepRow(stmt)) return null;
-            return new LoggedOp(
-                raw.sqlite3_column_text(stmt, 0).utf8_to_string(),
-                raw.sqlite3_column_type(stmt, 1) == raw.SQLITE_NULL ? null : raw.sqlite3_column_blob(stmt, 1).ToArray(),
-                raw.sqlite3_column_type(stmt, 2) == raw.SQLITE_NULL ? null : raw.sqlite3_column_text(stmt, 2).utf8_to_string(),
-                raw.sqlite3_column_type(stmt, 3) == raw.SQLITE_NULL ? null : raw.sqlite3_column_int64(stmt, 3),
-                raw.sqlite3_column_int64(stmt, 4),
-                raw.sqlite3_column_type(stmt, 5) == raw.SQLITE_NULL ? 0 : raw.sqlite3_column_int64(stmt, 5));
-        }
-        finally
-        {
-            raw.sqlite3_reset(stmt);
-        }
+        return ReadOp(h, stmt, ts: null);
     }
 
     /// <summary>The key's latest op with <c>ts &lt; cutoffMs</c>, or null.</summary>
@@ -144,6 +130,12 @@ internal static class KvRows
         var stmt = h.Prepare(table.OpAt);
         raw.sqlite3_bind_text(stmt, 1, key);
         raw.sqlite3_bind_int64(stmt, 2, cutoffMs);
+        return ReadOp(h, stmt, ts: cutoffMs);
+    }
+
+    /// <summary>Steps a bound op query (op_type, value, content_type, expire_at[, ts, parent_op]) to its one row.</summary>
+    private static LoggedOp? ReadOp(SqliteHandle h, sqlite3_stmt stmt, long? ts)
+    {
         try
         {
             if (!h.StepRow(stmt)) return null;
@@ -152,8 +144,8 @@ internal static class KvRows
                 raw.sqlite3_column_type(stmt, 1) == raw.SQLITE_NULL ? null : raw.sqlite3_column_blob(stmt, 1).ToArray(),
                 raw.sqlite3_column_type(stmt, 2) == raw.SQLITE_NULL ? null : raw.sqlite3_column_text(stmt, 2).utf8_to_string(),
                 raw.sqlite3_column_type(stmt, 3) == raw.SQLITE_NULL ? null : raw.sqlite3_column_int64(stmt, 3),
-                cutoffMs,
-                0);
+                ts ?? raw.sqlite3_column_int64(stmt, 4),
+                ts is not null || raw.sqlite3_column_type(stmt, 5) == raw.SQLITE_NULL ? 0 : raw.sqlite3_column_int64(stmt, 5));
         }
         finally
         {

@@ -10,9 +10,15 @@ internal sealed class KvStore(TimeProvider time)
 {
     public long NowMs => time.GetUtcNow().ToUnixTimeMilliseconds();
 
-    /// <summary>The live value, or 404 <c>KEY_NOT_FOUND</c>.</summary>
+    /// <summary>The live value, or 404 <c>KEY_NOT_FOUND</c> (<c>KEY_EXPIRED</c> while an expired row awaits the sweeper).</summary>
     public KvValue Get(DatabaseEntry entry, KvTable table, string key) => entry.Read(h =>
-        (KvRows.Exists(h, entry, table) ? KvRows.Read(h, table, key, NowMs) : null) ?? throw StoreException.KeyNotFound(key));
+    {
+        if (!KvRows.Exists(h, entry, table)) throw StoreException.KeyNotFound(key);
+        if (KvRows.Read(h, table, key, NowMs) is { } value) return value;
+        throw KvRows.Read(h, table, key, long.MinValue) is null
+            ? StoreException.KeyNotFound(key)
+            : StoreException.NotFound("KEY_EXPIRED", $"Key '{key}' has expired");
+    });
 
     /// <summary>A page of live keys in key order.</summary>
     public List<string> List(DatabaseEntry entry, KvTable table, string prefix, int limit, int offset) => entry.Read(h =>

@@ -86,7 +86,16 @@ internal sealed class SqlExecutor(IOptions<SqliteOptions> options, TimeProvider 
         var statements = new List<(sqlite3_stmt Stmt, string Sql)>();
         try
         {
-            Prepare(h, guard, item.Sql, statements);
+            try
+            {
+                Prepare(h, guard, item.Sql, statements);
+            }
+            catch (SqliteFailure ex)
+            {
+                records.Add(new StatementRecord(item.Sql.Trim(), time.GetUtcNow().ToUnixTimeMilliseconds(), 0, false, 0, ex.Message));
+                throw;
+            }
+
             if (statements.Count == 0) throw StoreException.Invalid("The item holds no SQL statement");
             var resultIndex = statements.FindLastIndex(s => raw.sqlite3_column_count(s.Stmt) > 0);
             string[]? headers = resultIndex < 0 ? null : SqlValues.Columns(statements[resultIndex].Stmt);

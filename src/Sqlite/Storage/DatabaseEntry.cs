@@ -63,21 +63,7 @@ internal sealed class DatabaseEntry : IDisposable
     public Task<T> TransactAsync<T>(Func<SqliteHandle, T> work, CancellationToken ct) => WriteAsync(h => Transact(h, work), ct);
 
     /// <summary>Runs <paramref name="work"/> on a pooled reader (plain read-write connection used for reads only).</summary>
-    public T Read<T>(Func<SqliteHandle, T> work)
-    {
-        var handle = _readers.TryTake(out var pooled) ? pooled : SqliteHandle.Open(Path, SqliteOpen.ReadWrite);
-        var healthy = false;
-        try
-        {
-            var result = work(handle);
-            healthy = raw.sqlite3_get_autocommit(handle.Db) != 0;
-            return result;
-        }
-        finally
-        {
-            Return(_readers, handle, healthy);
-        }
-    }
+    public T Read<T>(Func<SqliteHandle, T> work) => Borrow(_readers, () => SqliteHandle.Open(Path, SqliteOpen.ReadWrite), work);
 
     /// <summary>Runs <paramref name="work"/> inside one read transaction (a consistent snapshot).</summary>
     public T ReadSnapshot<T>(Func<SqliteHandle, T> work) => Read(h =>
@@ -94,21 +80,7 @@ internal sealed class DatabaseEntry : IDisposable
     });
 
     /// <summary>Runs <paramref name="work"/> on a read-only connection from the guarded pool (used by <c>GET /query</c>).</summary>
-    public T ReadGuarded<T>(Func<SqliteHandle, T> work)
-    {
-        var handle = _guarded.TryTake(out var pooled) ? pooled : OpenGuarded();
-        var healthy = false;
-        try
-        {
-            var result = work(handle);
-            healthy = raw.sqlite3_get_autocommit(handle.Db) != 0;
-            return result;
-        }
-        finally
-        {
-            Return(_guarded, handle, healthy);
-        }
-    }
+    public T ReadGuarded<T>(Func<SqliteHandle, T> work) => Borrow(_guarded, OpenGuarded, work);
 
     /// <summary>Bytes of page cache held by this database's connections.</summary>
     public long CacheUsed() => _writer.CacheUsed() + _readers.Sum(r => r.CacheUsed()) + _guarded.Sum(r => r.CacheUsed());
@@ -139,6 +111,23 @@ internal sealed class DatabaseEntry : IDisposable
 
         h.StepDone(h.Prepare("COMMIT"));
         return result;
+    }
+
+    /// <summary>Takes a connection from <paramref name="pool"/> (or opens one) and gives it back unless it was left inside a transaction.</summary>
+    private T Borrow<T>(ConcurrentBag<SqliteHandle> pool, Func<SqliteHandle> open, Func<SqliteHandle, T> work)
+    {
+        var handle = pool.TryTake(out var pooled) ? pooled : open();
+        var healthy = false;
+        try
+        {
+            var result = work(handle);
+            healthy = raw.sqlite3_get_autocommit(handle.Db) != 0;
+            return result;
+        }
+        finally
+        {
+            Return(pool, handle, healthy);
+        }
     }
 
     private SqliteHandle OpenGuarded()

@@ -117,6 +117,8 @@ public sealed class PackageTests
         var png = await client.GetByteArrayAsync("/api/v1/terminal/screenshot?terminal_id=7", ct);
         Assert.That(png.Take(8), Is.EqualTo(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }), "a PNG from the packaged SkiaSharp");
 
+        await SqliteWorksAsync(client, data, ct);
+
         using (var deleted = await client.DeleteAsync("/api/v1/terminal/7", ct))
             await HttpAssert.JsonAsync(deleted, HttpStatusCode.OK, """{"status":"deleted","terminal_id":7}""", ct);
 
@@ -124,6 +126,25 @@ public sealed class PackageTests
         Assert.That(await kit.WaitForExitAsync(ct), Is.Zero, kit.Output);
         Assert.That(Procs.State(pid), Is.Null.Or.EqualTo('Z'), "stopping hoodykit stops its programs");
         Assert.That(kit.Output, Does.Not.Contain("Exception"));
+    }
+
+    /// <summary>The packaged SQLite (libe_sqlite3.so next to the executable) and the AOT JSON paths of the sqlite service.</summary>
+    private static async Task SqliteWorksAsync(HttpClient client, string data, CancellationToken ct)
+    {
+        var db = Path.Combine(data, "pkg.db");
+        using (var created = await client.PostAsync($"/api/v1/sqlite/db/create?path={db}&init_kv=true", null, ct))
+            Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), await created.Content.ReadAsStringAsync(ct));
+        using (var tx = await client.PostAsync($"/api/v1/sqlite/db?db={db}",
+            new StringContent("""{"transaction":[{"statement":"CREATE TABLE t(x)"},{"statement":"INSERT INTO t VALUES (?)","valuesBatch":[[1],[2]]},{"query":"SELECT sum(x) AS s FROM t"}]}"""), ct))
+            Assert.That(await tx.Content.ReadAsStringAsync(ct), Does.Contain("""resultSet":[{"s":3}]"""));
+        using (var put = await client.PutAsync($"/api/v1/sqlite/kv/a/b?db={db}", new StringContent("""{"n":1}"""), ct))
+            Assert.That(put.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        using (var incr = await client.PostAsync($"/api/v1/sqlite/kv/a/b/incr?db={db}&path=n", null, ct))
+            Assert.That(await incr.Content.ReadAsStringAsync(ct), Is.EqualTo("""{"key":"a/b","value":2,"previous":1}"""));
+        var sql = Convert.ToBase64String("DELETE FROM t"u8.ToArray());
+        using (var write = await client.GetAsync($"/api/v1/sqlite/query?db={db}&sql={Uri.EscapeDataString(sql)}", ct))
+            Assert.That(write.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await client.GetStringAsync($"/api/v1/sqlite/kv/a/b/history?db={db}", ct), Does.Contain("\"op_type\":\"incr\""));
     }
 
     [Test, CancelAfter(30_000)]

@@ -52,6 +52,11 @@ public sealed class SqliteHealthTests
     {
         var yaml = await _host.GetTextAsync("/openapi.yaml", ct);
         Assert.That(yaml, Does.Contain("/api/v1/sqlite/db:").And.Contain("/api/v1/sqlite/query:"));
+        using var handler = new HttpClientHandler { AllowAutoRedirect = false };
+        using var plain = new HttpClient(handler) { BaseAddress = _host.Client.BaseAddress };
+        using var json = await plain.GetAsync(SqliteHost.Url("/openapi.json"), ct);
+        Assert.That(json.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(json.Headers.Location?.OriginalString, Is.EqualTo("openapi.yaml"));
     }
 
     [Test, CancelAfter(10_000)]
