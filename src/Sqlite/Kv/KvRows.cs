@@ -21,9 +21,9 @@ internal static class KvRows
     /// <summary>Creates the tables if needed (inside the caller's write transaction).</summary>
     public static void Ensure(SqliteHandle h, DatabaseEntry entry, KvTable table)
     {
-        if (entry.EnsuredTables.ContainsKey(table.Name)) return;
+        if (entry.EnsuredTables.ContainsKey(table.Name) || h.PendingTables.Contains(table.Name)) return;
         h.Exec(table.Schema);
-        entry.EnsuredTables[table.Name] = true;
+        h.PendingTables.Add(table.Name); // known to exist once the transaction commits
     }
 
     /// <summary>The live value of <paramref name="key"/> (null when missing or expired at <paramref name="nowMs"/>).</summary>

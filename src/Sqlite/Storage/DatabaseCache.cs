@@ -70,7 +70,7 @@ internal sealed class DatabaseCache(IOptions<SqliteOptions> options, DbPathResol
             DatabaseEntry entry;
             try
             {
-                entry = new DatabaseEntry(path, missing, options.Value.FullDurability, options.Value.WriterWait);
+                entry = new DatabaseEntry(path, missing, options.Value.FullDurability, options.Value.WriterWait, time);
             }
             catch (SqliteFailure ex)
             {

@@ -13,10 +13,11 @@ internal sealed class DatabaseEntry : IDisposable
     private readonly ConcurrentBag<SqliteHandle> _guarded = [];
     private readonly SqliteHandle _writer;
     private readonly TimeSpan _writerWait;
+    private readonly WriteQueue _queue;
     private int _leases;
     private bool _disposed;
 
-    public DatabaseEntry(string path, bool create, bool fullDurability, TimeSpan writerWait)
+    public DatabaseEntry(string path, bool create, bool fullDurability, TimeSpan writerWait, TimeProvider time)
     {
         Path = path;
         _writerWait = writerWait;
@@ -32,6 +33,8 @@ internal sealed class DatabaseEntry : IDisposable
             _writer.Dispose();
             throw;
         }
+
+        _queue = new WriteQueue(_writer, _gate, writerWait, time, PublishTables);
     }
 
     public string Path { get; }
@@ -59,8 +62,15 @@ internal sealed class DatabaseEntry : IDisposable
         }
     }
 
-    /// <summary>Runs <paramref name="work"/> on the writer inside <c>BEGIN IMMEDIATE</c> … <c>COMMIT</c> (rolled back on any exception).</summary>
-    public Task<T> TransactAsync<T>(Func<SqliteHandle, T> work, CancellationToken ct) => WriteAsync(h => Transact(h, work), ct);
+    /// <summary>
+    /// Runs <paramref name="work"/> on the writer inside <c>BEGIN IMMEDIATE</c> … <c>COMMIT</c>, grouped with
+    /// other queued operations (each in a savepoint; an exception undoes only its own). Answers after the commit.
+    /// </summary>
+    public Task<T> TransactAsync<T>(Func<SqliteHandle, T> work, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        return _queue.Enqueue(work);
+    }
 
     /// <summary>Runs <paramref name="work"/> on a pooled reader (plain read-write connection used for reads only).</summary>
     public T Read<T>(Func<SqliteHandle, T> work) => Borrow(_readers, () => SqliteHandle.Open(Path, SqliteOpen.ReadWrite), work);
@@ -89,28 +99,17 @@ internal sealed class DatabaseEntry : IDisposable
     {
         if (_disposed) return;
         _disposed = true;
+        _queue.Dispose();
         while (_readers.TryTake(out var r)) r.Dispose();
         while (_guarded.TryTake(out var g)) g.Dispose();
         _writer.Dispose();
         _gate.Dispose();
     }
 
-    private static T Transact<T>(SqliteHandle h, Func<SqliteHandle, T> work)
+    private void PublishTables(SqliteHandle h)
     {
-        h.StepDone(h.Prepare("BEGIN IMMEDIATE"));
-        T result;
-        try
-        {
-            result = work(h);
-        }
-        catch
-        {
-            if (raw.sqlite3_get_autocommit(h.Db) == 0) h.Exec("ROLLBACK");
-            throw;
-        }
-
-        h.StepDone(h.Prepare("COMMIT"));
-        return result;
+        foreach (var name in h.PendingTables) EnsuredTables[name] = true;
+        h.PendingTables.Clear();
     }
 
     /// <summary>Takes a connection from <paramref name="pool"/> (or opens one) and gives it back unless it was left inside a transaction.</summary>

@@ -21,6 +21,9 @@ internal sealed class SqliteHandle : IDisposable
 
     public bool ReadOnly { get; }
 
+    /// <summary>KV tables created by the open transaction: published to the entry only once it commits.</summary>
+    public List<string> PendingTables { get; } = [];
+
     /// <summary>The authorizer and deadline installed on this connection, if any.</summary>
     public Sql.ExecutionGuard? Guard { get; set; }
 

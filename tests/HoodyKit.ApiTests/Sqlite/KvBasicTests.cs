@@ -156,6 +156,25 @@ public sealed class KvBasicTests
         Assert.That(empty["count"]!.GetValue<int>(), Is.Zero);
     }
 
+    [Test, CancelAfter(20_000)]
+    public async Task Failing_writes_grouped_with_good_ones_undo_only_themselves(CancellationToken ct)
+    {
+        using (var first = await _host.PutAsync("/kv/k0?db=kv&table=fresh_cas&if_match=x", "v", ct))
+            Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.PreconditionFailed), "a refused first write of a new table");
+        var writes = Enumerable.Range(0, 40).Select(async i =>
+        {
+            var cas = i % 2 == 0 ? "&if_match=nothing-matches" : "";
+            using var put = await _host.PutAsync($"/kv/k{i}?db=kv&table=fresh_cas{cas}", $"{i}", ct);
+            return (i, put.StatusCode);
+        });
+        var results = await Task.WhenAll(writes);
+        Assert.That(results.Where(r => r.i % 2 == 0).Select(r => r.StatusCode), Is.All.EqualTo(HttpStatusCode.PreconditionFailed));
+        Assert.That(results.Where(r => r.i % 2 == 1).Select(r => r.StatusCode), Is.All.EqualTo(HttpStatusCode.OK));
+        var keys = await _host.GetJsonAsync("/kv?db=kv&table=fresh_cas&limit=100", HttpStatusCode.OK, ct);
+        Assert.That(keys["count"]!.GetValue<int>(), Is.EqualTo(20));
+        Assert.That(await _host.GetTextAsync("/kv/k7?db=kv&table=fresh_cas", ct), Is.EqualTo("7"));
+    }
+
     [Test, CancelAfter(10_000)]
     public async Task Literal_routes_win_only_for_their_own_method(CancellationToken ct)
     {

@@ -76,11 +76,19 @@ public sealed class SqliteDurabilityTests
     {
         var kit = KitProcess.Start(["--listen", $"127.0.0.1:{port}", "--data-dir", Path.Combine(_dir, "data"), "--log-dir", Path.Combine(_dir, "logs")],
             new Dictionary<string, string> { ["HOODYKIT__Sqlite__DatabaseDir"] = Path.Combine(_dir, "dbs") });
-        await kit.WaitUntilAsync(async () =>
+        try
         {
-            using var health = await client.GetAsync("/api/v1/sqlite/health", ct);
-            return health.IsSuccessStatusCode;
-        }, ct);
-        return kit;
+            await kit.WaitUntilAsync(async () =>
+            {
+                using var health = await client.GetAsync("/api/v1/sqlite/health", ct);
+                return health.IsSuccessStatusCode;
+            }, ct);
+            return kit;
+        }
+        catch
+        {
+            await kit.DisposeAsync(); // never leave a started hoodykit behind
+            throw;
+        }
     }
 }

@@ -19,7 +19,7 @@ public sealed class SqliteEngineTests
     public void Open()
     {
         _dir = Directory.CreateTempSubdirectory("hk-engine-").FullName;
-        _entry = new DatabaseEntry(Path.Combine(_dir, "e.db"), create: true, fullDurability: false, TimeSpan.FromSeconds(5));
+        _entry = new DatabaseEntry(Path.Combine(_dir, "e.db"), create: true, fullDurability: false, TimeSpan.FromSeconds(5), _time);
     }
 
     [TearDown]
