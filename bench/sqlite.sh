@@ -7,7 +7,8 @@
 # Load: wrk (Debian 4.1.0) with Lua bodies and redis-benchmark; server pinned to core 0, load generator to
 # core 1 (taskset) where the machine has two. hoodykit runs as packaged (Native AOT), WAL + synchronous=NORMAL
 # (Sqlite:Durability=normal, the default); Redis with appendonly yes + appendfsync everysec (the closest
-# durability: neither fsyncs each write). Prints a Markdown table; record it in bench/RESULTS.md.
+# durability: neither fsyncs each write). Runs alternate: each round measures hoodykit, then Redis.
+# Prints a Markdown table; record it in bench/RESULTS.md.
 # Env: RUNS (3), DURATION (10s), CONNS (16), HOODYKIT_BIN (a published hoodykit to reuse).
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -74,7 +75,14 @@ run_wrk() {
   p99=$(echo "$out" | awk '$1=="99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; print v}')
   echo "$rps $p99"
 }
-declare -A kit
+# --- redis (idle while hoodykit is measured, and the other way round) ---
+rport=$(free_port)
+"${server_cpu[@]}" redis-server --port "$rport" --bind 127.0.0.1 --dir "$work" --save "" --appendonly yes --appendfsync everysec >/dev/null 2>&1 &
+redispid=$!
+until redis-cli -p "$rport" ping >/dev/null 2>&1; do sleep 0.01; done
+redis_version=$(redis-server --version | sed -n 's/.*v=\([0-9.]*\).*/\1/p')
+
+declare -A kit red
 for r in $(seq "$runs"); do
   for w in get put incr; do
     read -r rps p99 < <(run_wrk "$work/$w.lua")
@@ -82,19 +90,6 @@ for r in $(seq "$runs"); do
   done
   read -r rps _ < <(run_wrk "$work/insert.lua" "/api/v1/sqlite/db?db=bench" 1)
   kit[insert]+="$(awk -v r="$rps" 'BEGIN {printf "%.0f", r * 1000}') "
-done
-kit_rss=$(rss_kb "$kitpid")
-check=$(curl -fs -X POST "$B/maintenance?db=bench" -d '{"op":"quick_check"}')
-kill "$kitpid"; wait "$kitpid" 2>/dev/null || true; kitpid=
-
-# --- redis ---
-rport=$(free_port)
-"${server_cpu[@]}" redis-server --port "$rport" --bind 127.0.0.1 --dir "$work" --save "" --appendonly yes --appendfsync everysec >/dev/null 2>&1 &
-redispid=$!
-until redis-cli -p "$rport" ping >/dev/null 2>&1; do sleep 0.01; done
-redis_version=$(redis-server --version | sed -n 's/.*v=\([0-9.]*\).*/\1/p')
-declare -A red
-for r in $(seq "$runs"); do
   out=$("${load_cpu[@]}" redis-benchmark -p "$rport" -c "$conns" -n 200000 -r 1000 -d 100 -t get,set,incr --csv 2>/dev/null)
   for t in GET SET INCR; do
     line=$(echo "$out" | grep "^\"$t\"" | head -1)
@@ -102,6 +97,10 @@ for r in $(seq "$runs"); do
     red[${t}_p99]+="$(echo "$line" | cut -d, -f7 | tr -d '"') "
   done
 done
+kit_rss=$(rss_kb "$kitpid")
+check=$(curl -fs -X POST "$B/maintenance?db=bench" -d '{"op":"quick_check"}')
+kill "$kitpid"; wait "$kitpid" 2>/dev/null || true; kitpid=
+
 kill "$redispid"; wait "$redispid" 2>/dev/null || true; redispid=
 
 med() { echo "$1" | tr ' ' '\n' | grep -v '^$' | median; }
