@@ -26,7 +26,7 @@ public sealed class SqliteModule : IKitModule
     {
         services.AddOptions<SqliteOptions>().Bind(configuration.GetSection(SqliteOptions.Section))
             .Validate(o => !string.IsNullOrWhiteSpace(o.DatabaseDir) && Path.IsPathRooted(o.DatabaseDir), "Sqlite:DatabaseDir must be an absolute path")
-            .Validate(o => o.Durability is "normal" or "full", "Sqlite:Durability must be 'normal' or 'full'")
+            .Validate(o => Enum.IsDefined(o.Durability), "Sqlite:Durability must be Normal or Full")
             .Validate(o => o.MaxOpenDatabases > 0, "Sqlite:MaxOpenDatabases must be positive")
             .Validate(o => o.TransactionTimeout > TimeSpan.Zero && o.QueryTimeout > TimeSpan.Zero && o.WriterWait > TimeSpan.Zero, "Sqlite timeouts must be positive")
             .Validate(o => o.QueryRowLimit > 0 && o.TransactionRowLimit > 0 && o.MaxResultBytes > 0 && o.MaxBodyBytes > 0, "Sqlite limits must be positive")
@@ -54,6 +54,7 @@ public sealed class SqliteModule : IKitModule
         group.MapSqlEndpoints();
         group.MapHistoryEndpoints();
         group.MapKvTableEndpoints();
+        group.MapKvBatchEndpoints();
         group.MapKvKeyEndpoints();
     }
 }

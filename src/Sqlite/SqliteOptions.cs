@@ -11,8 +11,8 @@ public sealed class SqliteOptions
     /// <summary>When set, every database path must lie under one of these folders.</summary>
     public IList<string> Roots { get; } = [];
 
-    /// <summary><c>normal</c> (WAL + synchronous=NORMAL, SQLite's recommendation) or <c>full</c> (fsync per commit).</summary>
-    public string Durability { get; set; } = "normal";
+    /// <summary><c>Normal</c> (WAL + synchronous=NORMAL, SQLite's recommendation) or <c>Full</c> (fsync per commit).</summary>
+    public SqliteDurability Durability { get; set; } = SqliteDurability.Normal;
 
     /// <summary>Open databases kept in the handle cache (least recently used closed first).</summary>
     public int MaxOpenDatabases { get; set; } = 64;
@@ -44,5 +44,15 @@ public sealed class SqliteOptions
     /// <summary>How often expired KV keys are deleted (they are invisible at once).</summary>
     public TimeSpan ExpirySweepInterval { get; set; } = TimeSpan.FromSeconds(60);
 
-    internal bool FullDurability => string.Equals(Durability, "full", StringComparison.OrdinalIgnoreCase);
+    internal bool FullDurability => Durability == SqliteDurability.Full;
+}
+
+/// <summary>How a commit reaches the disk (WAL mode either way).</summary>
+public enum SqliteDurability
+{
+    /// <summary><c>synchronous=NORMAL</c>: fsync at checkpoints; an application crash loses nothing committed, a power loss may lose the last commits.</summary>
+    Normal,
+
+    /// <summary><c>synchronous=FULL</c>: fsync on every commit (group commit shares it between queued writes).</summary>
+    Full,
 }

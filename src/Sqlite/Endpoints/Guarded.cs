@@ -10,9 +10,8 @@ namespace HoodyKit.Sqlite.Endpoints;
 /// </summary>
 internal static class Guarded
 {
-    public static async Task<IResult> Kv(HttpContext ctx, Func<Task<IResult>> work)
+    public static async Task<IResult> Kv(SqliteCounters counters, Func<Task<IResult>> work)
     {
-        var counters = ctx.RequestServices.GetRequiredService<SqliteCounters>();
         counters.Request(kv: true);
         try
         {
@@ -30,9 +29,8 @@ internal static class Guarded
         }
     }
 
-    public static async Task<IResult> Sql(HttpContext ctx, Func<Task<IResult>> work, bool withReqIdx = false)
+    public static async Task<IResult> Sql(SqliteCounters counters, Func<Task<IResult>> work, bool withReqIdx = false)
     {
-        var counters = ctx.RequestServices.GetRequiredService<SqliteCounters>();
         counters.Request(kv: false);
         try
         {

@@ -18,8 +18,8 @@ internal static class HistoryEndpoints
         return group;
     }
 
-    private static Task<IResult> List(HttpContext ctx, DatabaseCache cache, QueryHistory history) =>
-        Guarded.Sql(ctx, async () =>
+    private static Task<IResult> List(HttpContext ctx, DatabaseCache cache, QueryHistory history, SqliteCounters counters) =>
+        Guarded.Sql(counters, async () =>
         {
             var db = Args.Text(ctx, "db");
             var key = cache.Resolver.Canonical(db);
@@ -53,8 +53,8 @@ internal static class HistoryEndpoints
             return JsonBody.From(body);
         });
 
-    private static Task<IResult> Clear(HttpContext ctx, DatabaseCache cache, QueryHistory history) =>
-        Guarded.Sql(ctx, async () =>
+    private static Task<IResult> Clear(HttpContext ctx, DatabaseCache cache, QueryHistory history, SqliteCounters counters) =>
+        Guarded.Sql(counters, async () =>
         {
             var db = Args.Text(ctx, "db");
             var key = cache.Resolver.Canonical(db);
@@ -68,8 +68,8 @@ internal static class HistoryEndpoints
             return JsonBody.From(new JsonObject { ["db"] = db, ["deleted"] = deleted, ["status"] = "ok" });
         });
 
-    private static Task<IResult> DeleteOne(HttpContext ctx, string index, DatabaseCache cache, QueryHistory history) =>
-        Guarded.Sql(ctx, async () =>
+    private static Task<IResult> DeleteOne(HttpContext ctx, string index, DatabaseCache cache, QueryHistory history, SqliteCounters counters) =>
+        Guarded.Sql(counters, async () =>
         {
             var db = Args.Text(ctx, "db");
             var key = cache.Resolver.Canonical(db);
@@ -86,8 +86,8 @@ internal static class HistoryEndpoints
             return JsonBody.From(new JsonObject { ["db"] = db, ["index"] = id, ["deleted"] = true });
         });
 
-    private static Task<IResult> Stats(HttpContext ctx, DatabaseCache cache, QueryHistory history) =>
-        Guarded.Sql(ctx, async () =>
+    private static Task<IResult> Stats(HttpContext ctx, DatabaseCache cache, QueryHistory history, SqliteCounters counters) =>
+        Guarded.Sql(counters, async () =>
         {
             var db = Args.Text(ctx, "db");
             var key = cache.Resolver.Canonical(db);

@@ -16,8 +16,8 @@ internal static class KvKeyEndpoints
         return group;
     }
 
-    private static Task<IResult> Dispatch(HttpContext ctx, DatabaseCache cache, KvStore store, KvAtomic atomic, KvHistory history, IOptions<SqliteOptions> options) =>
-        Guarded.Kv(ctx, async () =>
+    private static Task<IResult> Dispatch(HttpContext ctx, DatabaseCache cache, KvStore store, KvAtomic atomic, KvHistory history, IOptions<SqliteOptions> options, SqliteCounters counters) =>
+        Guarded.Kv(counters, async () =>
         {
             var (key, action) = KvTarget.Parse(ctx);
             var method = ctx.Request.Method;

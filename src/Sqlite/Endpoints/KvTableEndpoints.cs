@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using HoodyKit.Sqlite.Kv;
@@ -7,25 +6,20 @@ using Microsoft.Extensions.Options;
 
 namespace HoodyKit.Sqlite.Endpoints;
 
-/// <summary>Whole-table KV routes: list, snapshot at T, diff, table rollback, and the batch operations.</summary>
+/// <summary>Whole-table KV routes: list, snapshot at T, diff, table rollback.</summary>
 internal static class KvTableEndpoints
 {
-    public const int MaxBatch = 100;
-
-    public static RouteGroupBuilder MapKvTableEndpoints(this RouteGroupBuilder group)
+        public static RouteGroupBuilder MapKvTableEndpoints(this RouteGroupBuilder group)
     {
         group.MapGet("/kv", List);
         group.MapGet("/kv/snapshot", Snapshot);
         group.MapGet("/kv/diff", Diff);
         group.MapPost("/kv/rollback", Rollback);
-        group.MapPost("/kv/batch/get", BatchGet);
-        group.MapPost("/kv/batch/set", BatchSet);
-        group.MapPost("/kv/batch/delete", BatchDelete);
         return group;
     }
 
-    private static Task<IResult> List(HttpContext ctx, DatabaseCache cache, KvStore store) =>
-        Guarded.Kv(ctx, () =>
+    private static Task<IResult> List(HttpContext ctx, DatabaseCache cache, KvStore store, SqliteCounters counters) =>
+        Guarded.Kv(counters, () =>
         {
             var (lease, table) = KvTarget.Open(ctx, cache, write: false);
             using (lease)
@@ -58,8 +52,8 @@ internal static class KvTableEndpoints
             }
         });
 
-    private static Task<IResult> Snapshot(HttpContext ctx, DatabaseCache cache) =>
-        Guarded.Kv(ctx, () =>
+    private static Task<IResult> Snapshot(HttpContext ctx, DatabaseCache cache, SqliteCounters counters) =>
+        Guarded.Kv(counters, () =>
         {
             var at = Args.Time(ctx, "timestamp", required: true)!.Value;
             var limit = Args.Int(ctx, "limit", 1000, 1, KvTimeTravel.CandidateLimit);
@@ -92,8 +86,8 @@ internal static class KvTableEndpoints
             }
         });
 
-    private static Task<IResult> Diff(HttpContext ctx, DatabaseCache cache) =>
-        Guarded.Kv(ctx, () =>
+    private static Task<IResult> Diff(HttpContext ctx, DatabaseCache cache, SqliteCounters counters) =>
+        Guarded.Kv(counters, () =>
         {
             var from = Args.Time(ctx, "from", required: true)!.Value;
             var to = Args.Time(ctx, "to", required: true)!.Value;
@@ -134,8 +128,8 @@ internal static class KvTableEndpoints
             }
         });
 
-    private static Task<IResult> Rollback(HttpContext ctx, DatabaseCache cache, KvTimeTravel travel, IOptions<SqliteOptions> options) =>
-        Guarded.Kv(ctx, async () =>
+    private static Task<IResult> Rollback(HttpContext ctx, DatabaseCache cache, KvTimeTravel travel, IOptions<SqliteOptions> options, SqliteCounters counters) =>
+        Guarded.Kv(counters, async () =>
         {
             var at = Args.Time(ctx, "to_timestamp", required: true)!.Value;
             var dryRun = Args.Bool(ctx, "dry_run");
@@ -146,11 +140,11 @@ internal static class KvTableEndpoints
             var exclude = new HashSet<string>(StringComparer.Ordinal);
             if (body.Length > 0)
             {
-                using var doc = Parse(body);
+                using var doc = BodyJson.Parse(body);
                 if (doc.RootElement.ValueKind == JsonValueKind.Object)
                 {
-                    if (doc.RootElement.TryGetProperty("keys", out var keys) && keys.ValueKind != JsonValueKind.Null) only = StringList(keys, "keys", int.MaxValue);
-                    if (doc.RootElement.TryGetProperty("exclude_keys", out var ex) && ex.ValueKind != JsonValueKind.Null) exclude.UnionWith(StringList(ex, "exclude_keys", int.MaxValue));
+                    if (doc.RootElement.TryGetProperty("keys", out var keys) && keys.ValueKind != JsonValueKind.Null) only = BodyJson.StringList(keys, "keys", int.MaxValue);
+                    if (doc.RootElement.TryGetProperty("exclude_keys", out var ex) && ex.ValueKind != JsonValueKind.Null) exclude.UnionWith(BodyJson.StringList(ex, "exclude_keys", int.MaxValue));
                 }
             }
 
@@ -179,107 +173,6 @@ internal static class KvTableEndpoints
                 return JsonBody.From(reply);
             }
         });
-
-    private static Task<IResult> BatchGet(HttpContext ctx, DatabaseCache cache, KvStore store, IOptions<SqliteOptions> options) =>
-        Guarded.Kv(ctx, async () =>
-        {
-            var keys = await BatchKeysAsync(ctx, options.Value.MaxBodyBytes);
-            var (lease, table) = KvTarget.Open(ctx, cache, write: false);
-            using (lease)
-            {
-                var values = store.GetMany(lease.Entry, table, keys);
-                var map = new JsonObject();
-                for (var i = 0; i < keys.Count; i++) map[keys[i]] = values[i] is { } v ? KvJson.Embed(v.Value, v.ContentType) : null;
-                return JsonBody.From(new JsonObject { ["values"] = map });
-            }
-        });
-
-    private static Task<IResult> BatchSet(HttpContext ctx, DatabaseCache cache, KvStore store, IOptions<SqliteOptions> options) =>
-        Guarded.Kv(ctx, async () =>
-        {
-            using var doc = Parse(await Args.BodyAsync(ctx, options.Value.MaxBodyBytes));
-            var items = Property(doc, "items");
-            if (items.ValueKind != JsonValueKind.Array) throw StoreException.Invalid("items must be an array");
-            if (items.GetArrayLength() > MaxBatch) throw StoreException.Invalid($"At most {MaxBatch} items per batch");
-            var writes = new List<(string, KvWrite)>();
-            foreach (var item in items.EnumerateArray()) writes.Add(Item(item, store.NowMs));
-            var (lease, table) = KvTarget.Open(ctx, cache, write: true);
-            using (lease)
-            {
-                var count = writes.Count == 0 ? 0 : await store.SetManyAsync(lease.Entry, table, writes, Args.Bool(ctx, "history", true), ctx.RequestAborted);
-                return JsonBody.From(new JsonObject { ["count"] = count });
-            }
-        });
-
-    private static Task<IResult> BatchDelete(HttpContext ctx, DatabaseCache cache, KvStore store, IOptions<SqliteOptions> options) =>
-        Guarded.Kv(ctx, async () =>
-        {
-            var keys = await BatchKeysAsync(ctx, options.Value.MaxBodyBytes);
-            var (lease, table) = KvTarget.Open(ctx, cache, write: true);
-            using (lease)
-            {
-                var count = keys.Count == 0 ? 0 : await store.DeleteManyAsync(lease.Entry, table, keys, Args.Bool(ctx, "history", true), ctx.RequestAborted);
-                return JsonBody.From(new JsonObject { ["count"] = count });
-            }
-        });
-
-    /// <summary>A batch/set item: a string value is stored as UTF-8 with its <c>content_type</c>; any other JSON as its text, typed JSON.</summary>
-    private static (string, KvWrite) Item(JsonElement item, long nowMs)
-    {
-        if (item.ValueKind != JsonValueKind.Object) throw StoreException.Invalid("Each item must be an object with key and value");
-        var key = KvKey.Check(item.TryGetProperty("key", out var k) && k.ValueKind == JsonValueKind.String ? k.GetString() : null);
-        if (!item.TryGetProperty("value", out var value)) throw StoreException.Invalid($"Item '{key}' has no value");
-        long? ttl = null;
-        if (item.TryGetProperty("ttl", out var t) && t.ValueKind != JsonValueKind.Null)
-        {
-            if (t.ValueKind != JsonValueKind.Number || !t.TryGetInt64(out var seconds) || seconds < 0) throw StoreException.Invalid($"Item '{key}': ttl must be a non-negative integer");
-            ttl = seconds > 0 ? seconds : null;
-        }
-
-        byte[] bytes;
-        string type;
-        if (value.ValueKind == JsonValueKind.String)
-        {
-            bytes = Encoding.UTF8.GetBytes(value.GetString()!);
-            type = item.TryGetProperty("content_type", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString()! : "application/octet-stream";
-        }
-        else
-        {
-            bytes = Encoding.UTF8.GetBytes(value.GetRawText());
-            type = KvJson.JsonType;
-        }
-
-        return (key, new KvWrite(bytes, type, ttl is { } s ? nowMs + (s * 1000) : null, ttl));
-    }
-
-    /// <summary>The <c>keys</c> of a batch body: an array of at most 100 valid keys.</summary>
-    private static async Task<List<string>> BatchKeysAsync(HttpContext ctx, long maxBody)
-    {
-        using var doc = Parse(await Args.BodyAsync(ctx, maxBody));
-        return [.. StringList(Property(doc, "keys"), "keys", MaxBatch).Select(KvKey.Check)];
-    }
-
-    private static JsonDocument Parse(byte[] body)
-    {
-        try
-        {
-            return JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 64 });
-        }
-        catch (JsonException ex)
-        {
-            throw StoreException.Invalid("Malformed JSON body: " + ex.Message);
-        }
-    }
-
-    private static JsonElement Property(JsonDocument doc, string name) =>
-        doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty(name, out var value) ? value : default;
-
-    private static List<string> StringList(JsonElement element, string name, int max)
-    {
-        if (element.ValueKind != JsonValueKind.Array) throw StoreException.Invalid($"{name} must be an array of strings");
-        if (element.GetArrayLength() > max) throw StoreException.Invalid($"At most {max} {name} per batch");
-        return [.. element.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? e.GetString()! : throw StoreException.Invalid($"{name} must be an array of strings"))];
-    }
 
     private static JsonArray Strings(IEnumerable<string> values)
     {

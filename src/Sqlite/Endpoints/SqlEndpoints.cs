@@ -21,8 +21,8 @@ internal static class SqlEndpoints
         return group;
     }
 
-    private static Task<IResult> Execute(HttpContext ctx, DatabaseCache cache, SqlExecutor executor, QueryHistory history, IOptions<SqliteOptions> options) =>
-        Guarded.Sql(ctx, async () =>
+    private static Task<IResult> Execute(HttpContext ctx, DatabaseCache cache, SqlExecutor executor, QueryHistory history, IOptions<SqliteOptions> options, SqliteCounters counters) =>
+        Guarded.Sql(counters, async () =>
         {
             var body = await Args.BodyAsync(ctx, options.Value.MaxBodyBytes);
             using var request = SqlRequest.Parse(body);
@@ -39,8 +39,8 @@ internal static class SqlEndpoints
             }
         }, withReqIdx: true);
 
-    private static Task<IResult> Create(HttpContext ctx, DatabaseCache cache, KvStore store) =>
-        Guarded.Sql(ctx, async () =>
+    private static Task<IResult> Create(HttpContext ctx, DatabaseCache cache, KvStore store, SqliteCounters counters) =>
+        Guarded.Sql(counters, async () =>
         {
             var canonical = cache.Resolver.Canonical(Args.Text(ctx, "path"));
             var table = Args.Bool(ctx, "init_kv") ? KvTable.Parse(Args.Text(ctx, "kv_table")) : null;
@@ -51,8 +51,8 @@ internal static class SqlEndpoints
             return JsonBody.From(new JsonObject { ["status"] = "created", ["path"] = canonical }, StatusCodes.Status201Created);
         });
 
-    private static Task<IResult> Query(HttpContext ctx, DatabaseCache cache, ShareableQuery query, QueryHistory history) =>
-        Guarded.Sql(ctx, () =>
+    private static Task<IResult> Query(HttpContext ctx, DatabaseCache cache, ShareableQuery query, QueryHistory history, SqliteCounters counters) =>
+        Guarded.Sql(counters, () =>
         {
             var sql = ShareableQuery.Decode(Args.Text(ctx, "sql"));
             var db = Args.Text(ctx, "db");
@@ -68,8 +68,8 @@ internal static class SqlEndpoints
             }
         });
 
-    private static Task<IResult> Maintenance(HttpContext ctx, DatabaseCache cache) =>
-        Guarded.Sql(ctx, async () =>
+    private static Task<IResult> Maintenance(HttpContext ctx, DatabaseCache cache, SqliteCounters counters) =>
+        Guarded.Sql(counters, async () =>
         {
             var body = await Args.BodyAsync(ctx, 64 * 1024);
             string? op = null, into = null;
