@@ -100,7 +100,7 @@ internal sealed class ShareableQuery(IOptions<SqliteOptions> options, TimeProvid
                 break;
             }
 
-            SqlExecutor.WriteRow(json, stmt, headers, listFormat: true);
+            SqlStatements.WriteRow(json, stmt, headers, listFormat: true);
             rows++;
             if (json.BytesCommitted + json.BytesPending > maxBytes)
                 throw new StoreException(413, "RESULT_TOO_LARGE", $"The result is larger than {maxBytes} bytes");

@@ -88,7 +88,7 @@ internal sealed class SqlExecutor(IOptions<SqliteOptions> options, TimeProvider 
         {
             try
             {
-                Prepare(h, guard, item.Sql, statements);
+                SqlStatements.Prepare(h, guard, item.Sql, statements);
             }
             catch (SqliteFailure ex)
             {
@@ -139,7 +139,7 @@ internal sealed class SqlExecutor(IOptions<SqliteOptions> options, TimeProvider 
                         {
                             rows++;
                             if (s != resultIndex) continue;
-                            WriteRow(json, stmt, headers!, listFormat);
+                            SqlStatements.WriteRow(json, stmt, headers!, listFormat);
                             budget.Count(json, writtenBefore);
                         }
 
@@ -183,52 +183,6 @@ internal sealed class SqlExecutor(IOptions<SqliteOptions> options, TimeProvider 
         {
             foreach (var (stmt, _) in statements) stmt.Dispose();
         }
-    }
-
-    private static void Prepare(SqliteHandle h, ExecutionGuard guard, string sql, List<(sqlite3_stmt, string)> statements)
-    {
-        var rest = sql;
-        while (!string.IsNullOrWhiteSpace(rest))
-        {
-            guard.BlockTransactionControl = true;
-            var rc = raw.sqlite3_prepare_v2(h.Db, rest, out var stmt, out var tail);
-            guard.BlockTransactionControl = false;
-            if (rc != raw.SQLITE_OK)
-            {
-                stmt?.Dispose();
-                throw h.Failure(rc);
-            }
-
-            var text = tail is null ? rest : rest[..^tail.Length];
-            rest = tail;
-            if (stmt is null || stmt.IsInvalid)
-            {
-                stmt?.Dispose();
-                continue; // a comment-only remainder
-            }
-
-            statements.Add((stmt, text.Trim()));
-        }
-    }
-
-    internal static void WriteRow(Utf8JsonWriter json, sqlite3_stmt stmt, string[] headers, bool listFormat)
-    {
-        if (listFormat)
-        {
-            json.WriteStartArray();
-            for (var c = 0; c < headers.Length; c++) SqlValues.Write(json, stmt, c);
-            json.WriteEndArray();
-            return;
-        }
-
-        json.WriteStartObject();
-        for (var c = 0; c < headers.Length; c++)
-        {
-            json.WritePropertyName(headers[c]);
-            SqlValues.Write(json, stmt, c);
-        }
-
-        json.WriteEndObject();
     }
 
     /// <summary>Whether a <c>noFail</c> item may absorb <paramref name="ex"/> (not a deadline, a cancel or an oversized result).</summary>
