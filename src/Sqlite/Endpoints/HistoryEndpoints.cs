@@ -28,7 +28,7 @@ internal static class HistoryEndpoints
             var body = await history.ReadAsync(h =>
             {
                 var entries = new JsonArray();
-                var stmt = h.Prepare("SELECT id, db, sql, ts, duration_ms, status, rows_affected, error FROM entries WHERE db_key = ?1 ORDER BY id DESC LIMIT ?2");
+                var stmt = h.Prepare("SELECT * FROM (SELECT id, db, sql, ts, duration_ms, status, rows_affected, error FROM entries WHERE db_key = ?1 ORDER BY id DESC LIMIT ?2) ORDER BY id");
                 raw.sqlite3_bind_text(stmt, 1, key);
                 raw.sqlite3_bind_int64(stmt, 2, limit);
                 while (h.StepRow(stmt))

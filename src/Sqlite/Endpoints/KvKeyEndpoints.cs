@@ -61,7 +61,7 @@ internal static class KvKeyEndpoints
                             ["db"] = Args.Text(ctx, "db"),
                             ["steps_undone"] = result.StepsUndone,
                             ["current_op_number"] = result.CurrentOpNumber,
-                            ["value"] = result.State is null ? null : KvJson.Embed(result.State.Value, result.State.ContentType),
+                            ["value"] = result.State is null ? null : KvJson.Text(result.State.Value),
                             ["status"] = "ok",
                         });
                     case ("GET", "history"):

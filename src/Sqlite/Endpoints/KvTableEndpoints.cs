@@ -67,7 +67,7 @@ internal static class KvTableEndpoints
                     keys.Add((JsonNode)new JsonObject
                     {
                         ["key"] = key,
-                        ["value"] = KvJson.Embed(op.Value!, op.ContentType),
+                        ["value"] = KvJson.Text(op.Value!),
                         ["ttl"] = op.ExpireAt is { } e ? Math.Max(0, (e - at.AtMs) / 1000) : null,
                     });
                 }
@@ -105,9 +105,9 @@ internal static class KvTableEndpoints
                 {
                     if (gaps.Contains(key)) continue;
                     if (!earlier.Present.TryGetValue(key, out var before))
-                        created.Add((JsonNode)new JsonObject { ["key"] = key, ["value"] = KvJson.Embed(now.Value!, now.ContentType) });
+                        created.Add((JsonNode)new JsonObject { ["key"] = key, ["value"] = KvJson.Text(now.Value!) });
                     else if (!before.Value.AsSpan().SequenceEqual(now.Value))
-                        modified.Add((JsonNode)new JsonObject { ["key"] = key, ["from"] = KvJson.Embed(before.Value!, before.ContentType), ["to"] = KvJson.Embed(now.Value!, now.ContentType) });
+                        modified.Add((JsonNode)new JsonObject { ["key"] = key, ["from"] = KvJson.Text(before.Value!), ["to"] = KvJson.Text(now.Value!) });
                 }
 
                 foreach (var key in earlier.Present.Keys)

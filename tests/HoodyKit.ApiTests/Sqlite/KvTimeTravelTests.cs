@@ -29,7 +29,9 @@ public sealed class KvTimeTravelTests
         _time.Advance(TimeSpan.FromSeconds(5));
         await Put("/kv/doc?db=travel", """{"v":2}""", ct);
         var rollback = await _host.PostJsonAsync("/kv/doc/rollback?db=travel", "", HttpStatusCode.OK, ct);
-        Assert.That(rollback.ToJsonString(), Is.EqualTo("""{"key":"doc","db":"travel","steps_undone":1,"current_op_number":3,"value":{"v":1},"status":"ok"}"""));
+        Assert.That(rollback["value"]!.GetValue<string>(), Is.EqualTo("""{"v":1}"""), "values as raw text, as the reference shows");
+        rollback.AsObject().Remove("value");
+        Assert.That(rollback.ToJsonString(), Is.EqualTo("""{"key":"doc","db":"travel","steps_undone":1,"current_op_number":3,"status":"ok"}"""));
         Assert.That(await _host.GetTextAsync("/kv/doc?db=travel", ct), Is.EqualTo("""{"v":1}"""));
         var history = await _host.GetJsonAsync("/kv/doc/history?db=travel", HttpStatusCode.OK, ct);
         Assert.That(history["total"]!.GetValue<long>(), Is.EqualTo(3));
@@ -53,21 +55,21 @@ public sealed class KvTimeTravelTests
     [Test, CancelAfter(10_000)]
     public async Task A_snapshot_at_a_past_timestamp_returns_the_past_table(CancellationToken ct)
     {
-        await Put("/kv/a?db=travel&table=snap", "\"a1\"", ct);
-        await Put("/kv/b?db=travel&table=snap", "\"b1\"", ct);
+        await Put("/kv/a?db=travel&table=snap", "a1", ct);
+        await Put("/kv/b?db=travel&table=snap", "b1", ct);
         _time.Advance(TimeSpan.FromSeconds(10));
         var past = Now;
         _time.Advance(TimeSpan.FromSeconds(10));
-        await Put("/kv/a?db=travel&table=snap", "\"a2\"", ct);
+        await Put("/kv/a?db=travel&table=snap", "a2", ct);
         using (var delete = await _host.DeleteAsync("/kv/b?db=travel&table=snap", ct)) Assert.That(delete.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        await Put("/kv/c?db=travel&table=snap", "\"c2\"", ct);
+        await Put("/kv/c?db=travel&table=snap", "c2", ct);
         var present = Now;
 
         var then = await _host.GetJsonAsync($"/kv/snapshot?db=travel&table=snap&timestamp={past}", HttpStatusCode.OK, ct);
         Assert.That(then["keys"]!.ToJsonString(), Is.EqualTo("""[{"key":"a","value":"a1","ttl":null},{"key":"b","value":"b1","ttl":null}]"""));
         Assert.That(then["total"]!.GetValue<int>(), Is.EqualTo(2));
         Assert.That(then["has_gaps"]!.GetValue<bool>(), Is.False);
-        Assert.That(await _host.GetTextAsync($"/kv/a?db=travel&table=snap&at_timestamp={past}", ct), Is.EqualTo("\"a1\""));
+        Assert.That(await _host.GetTextAsync($"/kv/a?db=travel&table=snap&at_timestamp={past}", ct), Is.EqualTo("a1"));
         await _host.GetJsonAsync($"/kv/c?db=travel&table=snap&at_timestamp={past}", HttpStatusCode.NotFound, ct);
         var listed = await _host.GetJsonAsync($"/kv?db=travel&table=snap&at_timestamp={past}", HttpStatusCode.OK, ct);
         Assert.That(listed["keys"]!.ToJsonString(), Is.EqualTo("""["a","b"]"""));
@@ -104,7 +106,7 @@ public sealed class KvTimeTravelTests
         var history = await _host.GetJsonAsync("/kv/x/history?db=travel&table=roll", HttpStatusCode.OK, ct);
         Assert.That(history["operations"]!.AsArray().Select(o => o!["op_type"]!.GetValue<string>()), Is.EqualTo(new[] { "set", "set", "rollback" }));
         var undo = await _host.PostJsonAsync("/kv/x/rollback?db=travel&table=roll", "", HttpStatusCode.OK, ct);
-        Assert.That(undo["value"]!.GetValue<long>(), Is.EqualTo(2), "a key rollback undoes the table rollback");
+        Assert.That(undo["value"]!.GetValue<string>(), Is.EqualTo("2"), "a key rollback undoes the table rollback");
     }
 
     [Test, CancelAfter(10_000)]
@@ -125,7 +127,7 @@ public sealed class KvTimeTravelTests
         await _host.PostJsonAsync("/kv/g/rollback?db=travel&table=gaps", "", HttpStatusCode.Conflict, ct);
         Assert.That(await _host.GetTextAsync("/kv/g?db=travel&table=gaps", ct), Is.EqualTo("3"), "nothing written by a refused rollback");
         var undo = await _host.PostJsonAsync("/kv/g/rollback?db=travel&table=gaps&steps=2", "", HttpStatusCode.OK, ct);
-        Assert.That(undo["value"]!.GetValue<long>(), Is.EqualTo(1), "two steps walk past the gaps to the last logged value");
+        Assert.That(undo["value"]!.GetValue<string>(), Is.EqualTo("1"), "two steps walk past the gaps to the last logged value");
     }
 
     [Test, CancelAfter(10_000)]

@@ -146,11 +146,11 @@ public sealed class SqlTransactionTests
         Assert.That(list["total"]!.GetValue<long>(), Is.EqualTo(3));
         Assert.That(list.ToJsonString(), Does.Not.Contain("secret"), "bound values are never recorded");
         var entries = list["entries"]!.AsArray();
-        Assert.That(entries.Select(e => e!["sql"]!.GetValue<string>()), Is.EqualTo(new[] { "SELECT * FROM t", "INSERT INTO t VALUES (?)", "CREATE TABLE t(x)" }));
+        Assert.That(entries.Select(e => e!["sql"]!.GetValue<string>()), Is.EqualTo(new[] { "CREATE TABLE t(x)", "INSERT INTO t VALUES (?)", "SELECT * FROM t" }), "the newest entries, oldest first");
         var stats = await _host.GetJsonAsync($"/history/stats?db={db}", HttpStatusCode.OK, ct);
         Assert.That(stats["total_entries"]!.GetValue<long>(), Is.EqualTo(3));
         Assert.That(stats["ok_entries"]!.GetValue<long>(), Is.EqualTo(3));
-        var id = entries[0]!["id"]!.GetValue<long>();
+        var id = entries[2]!["id"]!.GetValue<long>();
         using (var one = await _host.DeleteAsync($"/history/{id}?db={db}", ct))
             Assert.That((await HttpAssert.ReadJsonAsync(one, HttpStatusCode.OK, ct))["deleted"]!.GetValue<bool>(), Is.True);
         using (var gone = await _host.DeleteAsync($"/history/{id}?db={db}", ct))
