@@ -52,19 +52,21 @@ internal sealed class DatabaseCache(IOptions<SqliteOptions> options, DbPathResol
         Interlocked.Increment(ref _requests);
         lock (_lock)
         {
-            if (!missing && _entries.TryGetValue(path, out var node))
+            if (_entries.TryGetValue(path, out var node))
             {
-                Interlocked.Increment(ref _hits);
-                _order.Remove(node);
-                _order.AddFirst(node);
-                node.Value.AddLease();
-                return new DatabaseLease(node.Value);
-            }
+                // "missing" may be stale: another request created the file meanwhile, or it was deleted under an open handle
+                if (!missing || node.Value.InUse || File.Exists(path))
+                {
+                    Interlocked.Increment(ref _hits);
+                    _order.Remove(node);
+                    _order.AddFirst(node);
+                    node.Value.AddLease();
+                    return new DatabaseLease(node.Value);
+                }
 
-            if (missing && _entries.Remove(path, out var stale))
-            {
-                _order.Remove(stale);
-                stale.Value.Dispose(); // the file was deleted under us
+                _entries.Remove(path);
+                _order.Remove(node);
+                node.Value.Dispose(); // the file was deleted under us and nobody uses the old handles
             }
 
             DatabaseEntry entry;

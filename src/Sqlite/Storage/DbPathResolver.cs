@@ -14,7 +14,7 @@ internal sealed class DbPathResolver(IOptions<SqliteOptions> options)
     /// <summary>The canonical path for <paramref name="db"/>, or 400 <c>INVALID_DB_PATH</c>.</summary>
     public string Canonical(string? db)
     {
-        if (string.IsNullOrEmpty(db)) throw Invalid("db is required");
+        if (string.IsNullOrEmpty(db)) throw Invalid("A database path is required (an absolute path or a bare name)");
         if (db.Any(char.IsControl)) throw Invalid("The database path contains control characters");
         if (db == ":memory:" || db.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
             throw Invalid("In-memory databases and file: URIs are not accepted");

@@ -111,6 +111,19 @@ public sealed class KvBasicTests
         Assert.That(await _host.GetTextAsync("/kv/k?db=kv_missing", ct), Is.EqualTo("v"));
     }
 
+    [Test, CancelAfter(20_000)]
+    public async Task Concurrent_first_writes_create_one_database(CancellationToken ct)
+    {
+        var writes = Enumerable.Range(0, 20).Select(async i =>
+        {
+            using var put = await _host.PutAsync($"/kv/k{i}?db=kv_race&create_db_if_missing=true", $"{i}", ct);
+            return put.StatusCode;
+        });
+        Assert.That(await Task.WhenAll(writes), Is.All.EqualTo(HttpStatusCode.OK));
+        var keys = await _host.GetJsonAsync("/kv?db=kv_race", HttpStatusCode.OK, ct);
+        Assert.That(keys["count"]!.GetValue<int>(), Is.EqualTo(20));
+    }
+
     [TestCase("/kv/k?db=kv&table=bad-name")]
     [TestCase("/kv/k?db=kv&table=sqlite_master")]
     [TestCase("/kv/a%2F..%2Fb?db=kv")]
