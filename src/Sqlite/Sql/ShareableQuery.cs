@@ -59,8 +59,8 @@ internal sealed class ShareableQuery(IOptions<SqliteOptions> options, TimeProvid
             {
                 if (rc != raw.SQLITE_OK) throw Refusal(h, rc, guard);
                 if (stmt is null || stmt.IsInvalid) throw StoreException.Invalid("sql holds no statement");
-                if (!string.IsNullOrWhiteSpace(StripComments(tail))) throw StoreException.Invalid("Shareable queries run exactly one statement");
-                if (raw.sqlite3_stmt_readonly(stmt) == 0 || IsTransactionControl(sql)) throw StoreException.Invalid(ReadOnlyMessage);
+                if (HasAnotherStatement(h, tail)) throw StoreException.Invalid("Shareable queries run exactly one statement");
+                if (raw.sqlite3_stmt_readonly(stmt) == 0) throw StoreException.Invalid(ReadOnlyMessage);
                 var body = Write(h, stmt, guard, clock, out var rows);
                 records.Add(new StatementRecord(sql, startedMs, time.GetElapsedTime(clock).TotalMilliseconds, true, rows, null));
                 return body;
@@ -125,35 +125,12 @@ internal sealed class ShareableQuery(IOptions<SqliteOptions> options, TimeProvid
         return new StoreException(500, "DATABASE_ERROR", h.Failure(rc).Message);
     }
 
-    private static bool IsTransactionControl(string sql)
+    /// <summary>Whether SQLite finds a statement (or an error) in what follows the first one: comments and semicolons alone are nothing.</summary>
+    private static bool HasAnotherStatement(SqliteHandle h, string? tail)
     {
-        var word = StripComments(sql).TrimStart();
-        foreach (var verb in (ReadOnlySpan<string>)["BEGIN", "COMMIT", "END", "ROLLBACK", "SAVEPOINT", "RELEASE"])
-            if (word.StartsWith(verb, StringComparison.OrdinalIgnoreCase)) return true;
-        return false;
-    }
-
-    /// <summary>The text without leading SQL comments and semicolons (what is left after a statement).</summary>
-    private static string StripComments(string? text)
-    {
-        var s = (text ?? "").AsSpan();
-        while (true)
-        {
-            s = s.TrimStart().TrimStart(';').TrimStart();
-            if (s.StartsWith("--"))
-            {
-                var end = s.IndexOf('\n');
-                s = end < 0 ? [] : s[(end + 1)..];
-            }
-            else if (s.StartsWith("/*"))
-            {
-                var end = s.IndexOf("*/");
-                s = end < 0 ? [] : s[(end + 2)..];
-            }
-            else
-            {
-                return s.ToString();
-            }
-        }
+        if (string.IsNullOrWhiteSpace(tail)) return false;
+        var rc = raw.sqlite3_prepare_v2(h.Db, tail, out var next, out _);
+        using (next)
+            return rc != raw.SQLITE_OK || (next is not null && !next.IsInvalid);
     }
 }

@@ -33,6 +33,8 @@ public sealed class ShareableQueryTests
         Assert.That(body["columns"]!.ToJsonString(), Is.EqualTo("""["v","n"]"""));
         Assert.That(body["rows"]!.ToJsonString(), Is.EqualTo("""[["a",1],["b",1],["c",1]]"""));
         Assert.That(body["truncated"]!.GetValue<bool>(), Is.False);
+        var trailing = await _host.GetJsonAsync(SqliteHost.QueryPath("shared", "SELECT count(*) FROM t; -- a trailing comment\n;"), HttpStatusCode.OK, ct);
+        Assert.That(trailing["rows"]!.ToJsonString(), Is.EqualTo("[[3]]"));
         var info = await _host.GetJsonAsync(SqliteHost.QueryPath("shared", "PRAGMA table_info(t)"), HttpStatusCode.OK, ct);
         Assert.That(info["rows"]!.AsArray(), Has.Count.EqualTo(2));
     }
