@@ -43,11 +43,21 @@ internal sealed class VtParser(IVtHandler handler)
         {
             if (_state == State.Ground && _highSurrogate == '\0' && IsPrintable(_chars[i]))
             {
-                // a run of printable characters: one call for the whole run, as xterm.js' parser does
+                // a run of printable characters: one call for the whole run, as xterm.js' parser does; ASCII is
+                // scanned with vector instructions, anything else printable one character at a time
+                var chars = _chars.AsSpan(0, count);
                 var ascii = true;
                 var end = i;
-                for (; end < count && IsPrintable(_chars[end]); end++) ascii &= _chars[end] < '\u007f';
-                handler.Print(_chars.AsSpan(i, end - i), ascii);
+                while (true)
+                {
+                    var plain = chars[end..].IndexOfAnyExceptInRange(' ', '~');
+                    end = plain < 0 ? count : end + plain;
+                    if (end == count || !IsPrintable(chars[end])) break;
+                    ascii = false;
+                    end++;
+                }
+
+                handler.Print(chars[i..end], ascii);
                 i = end - 1;
                 continue;
             }

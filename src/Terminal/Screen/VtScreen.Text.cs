@@ -61,11 +61,7 @@ internal sealed partial class VtScreen
         if (end > 0 && row[end - 1].Width == 0) end--;
         while (end > 0 && row[end - 1].Code is 0 or ' ') end--;
         if (end == 0) return "";
-        if (IsPlain(row.AsSpan(0, end)))
-            return string.Create(end, row, static (chars, cells) =>
-            {
-                for (var c = 0; c < chars.Length; c++) chars[c] = (char)cells[c].Code;
-            });
+        if (PlainText(row.AsSpan(0, end)) is { } plain) return plain;
         // as xterm.js' translateToString: each cell advances by its width, so a wide character hides the next cell
         _text.Clear();
         for (var c = 0; c < end; c += Math.Max((int)row[c].Width, 1))
@@ -79,12 +75,18 @@ internal sealed partial class VtScreen
         return _text.ToString();
     }
 
-    /// <summary>Every cell one column wide holding one UTF-16 character: the row's text is its codes, one char a cell.</summary>
-    private static bool IsPlain(ReadOnlySpan<Cell> cells)
+    /// <summary>The cells' text when every one is one column wide and holds one UTF-16 character (one pass); else null.</summary>
+    private static string? PlainText(ReadOnlySpan<Cell> cells)
     {
-        foreach (var cell in cells)
-            if (cell.Code is <= 0 or >= 0xD800 || cell.Width != 1) return false;
-        return true;
+        Span<char> chars = cells.Length <= 512 ? stackalloc char[cells.Length] : new char[cells.Length];
+        for (var c = 0; c < cells.Length; c++)
+        {
+            var cell = cells[c];
+            if (cell.Code is <= 0 or >= 0xD800 || cell.Width != 1) return null;
+            chars[c] = (char)cell.Code;
+        }
+
+        return new string(chars);
     }
 
     /// <summary>A row with an SGR sequence before each change of rendition; blanks in the default rendition at the end are trimmed.</summary>
