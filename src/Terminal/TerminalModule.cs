@@ -41,6 +41,7 @@ public sealed class TerminalModule : IKitModule
             .Validate(o => !string.IsNullOrWhiteSpace(o.PowerCommand), "Terminal:PowerCommand must name a command")
             .ValidateOnStart();
         services.AddSingleton<TerminalSessions>();
+        services.AddSingleton<DesktopLauncher>();
         services.AddSingleton<CommandResults>();
         services.AddSingleton<CommandRunner>();
         services.AddSingleton<ProcessTable>();

@@ -10,4 +10,17 @@ public sealed class TerminalOptions
 
     /// <summary>Where <c>/screenshot</c> saves its images, one folder per terminal (<c>&lt;dir&gt;/&lt;id&gt;/&lt;YYYY-MM-DD_HH-MM-SS&gt;.&lt;ext&gt;</c>).</summary>
     public string ScreenshotDir { get; set; } = "/hoody/storage/hoody-terminal/screenshots";
+
+    /// <summary>Honour the page's and WebSocket's <c>arg</c> parameters as extra shell arguments (ttyd's <c>--url-arg</c>); off by default.</summary>
+    public bool UrlArguments { get; set; }
+
+    /// <summary>
+    /// The command that starts each <c>desktop_env</c> on a session's display once it is ready (run as the session's
+    /// user, with the shell's environment, in a session of its own; stdin and output on <c>/dev/null</c>).
+    /// </summary>
+    public Dictionary<string, string> DesktopCommands { get; set; } = new(StringComparer.Ordinal)
+    {
+        ["xfce"] = "startxfce4",
+        ["mate"] = "mate-session",
+    };
 }

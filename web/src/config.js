@@ -4,7 +4,8 @@
 /** Query parameters the server's session creation reads from the WebSocket URL. */
 const SESSION_PARAMS = [
   'terminal_id', 'readonly', 'cwd', 'cwd_auto_create', 'shell', 'user', 'cmd', 'env', 'display', 'pid',
-  'ssh_host', 'ssh_user', 'ssh_port', 'ssh_password', 'socks5_host', 'socks5_port',
+  'ssh_host', 'ssh_user', 'ssh_port', 'ssh_password', 'ssh_key', 'socks5_host', 'socks5_port', 'socks5_user',
+  'socks5_pass', 'startup_script', 'debug', 'env_inject', 'desktop', 'desktop_env', 'arg',
 ];
 
 export const DEFAULT_FONT_SIZE = 13;
@@ -20,6 +21,14 @@ export function readConfig(location, body) {
     title: data.title ?? null,
     readonly: 'readonly' in data,
     welcome: 'welcome' in data,
+    panel: data.panel ? {
+      url: data.panel,
+      position: data.panelPosition ?? 'right',
+      width: data.panelWidth ?? '400px',
+      height: data.panelHeight ?? '300px',
+      visible: !('panelHidden' in data),
+      resizable: !('panelFixed' in data),
+    } : null,
     terminalId: query.get('terminal_id'),
     token: query.get('token'),
     reset: query.has('reset') && ['', 'true', '1'].includes(query.get('reset')),

@@ -9,6 +9,7 @@ import { FlowControl } from './flow.js';
 import { StatusView } from './overlay.js';
 import { ClientOp, ServerOp, binaryInput, frame, jsonData, parseSize, resize, text } from './protocol.js';
 import { applyPreferences } from './preferences.js';
+import { setupPanel } from './panel.js';
 
 const config = readConfig(window.location, document.body);
 const status = new StatusView(document);
@@ -135,6 +136,7 @@ if (config.welcome) {
   });
 }
 
+setupPanel(document, config.panel, queueFit);
 fitToWindow();
 terminal.focus();
 connection.connect();

@@ -57,7 +57,11 @@ internal static class QueryArgs
             Command = command,
             Ssh = ssh,
             AttachPid = pid,
+            Arguments = [.. query["arg"].OfType<string>()],
         };
+        var (launched, launchProblem) = LaunchArgs.Apply(spec, name => Value(query, name), name => OptionalFlag(query, name));
+        spec = launched;
+        problem ??= launchProblem;
         return problem is null;
     }
 
@@ -67,4 +71,7 @@ internal static class QueryArgs
     /// <summary>Query booleans: <c>true</c>, <c>1</c>, or the bare key.</summary>
     public static bool Flag(IQueryCollection query, string name) =>
         query.TryGetValue(name, out var value) && value.ToString() is "" or "true" or "1";
+
+    /// <summary>A query boolean that may be absent (null): <c>true</c>, <c>1</c> or the bare key are true, anything else false.</summary>
+    public static bool? OptionalFlag(IQueryCollection query, string name) => query.ContainsKey(name) ? Flag(query, name) : null;
 }

@@ -49,6 +49,9 @@ internal static partial class SessionEndpoints
             Environment = Environment(body["env"]),
             Ssh = ssh,
         };
+        var (launched, launchProblem) = LaunchArgs.Apply(spec, name => JsonArgs.Text(body[name]), name => JsonArgs.Flag(body[name]));
+        if (launchProblem is not null) return TerminalErrors.InvalidParameters(launchProblem);
+        spec = launched;
         if (spec.Columns is < 1 or > 1000 || spec.Rows is < 1 or > 1000)
             return TerminalErrors.InvalidParameters("cols and rows must be between 1 and 1000");
         var reset = body["reset"]?.GetValueKind() == JsonValueKind.True;

@@ -6,7 +6,7 @@ namespace HoodyKit.Terminal.Page;
 
 /// <summary>
 /// The page's display parameters (guide-web-interface.md): <c>title</c>, <c>fontSize</c>, <c>backgroundColor</c>,
-/// <c>readonly</c>, <c>hide-toolbar</c>, <c>welcome</c>. A value that is not valid is dropped, so the page opens
+/// <c>readonly</c>, <c>hide-toolbar</c>, <c>welcome</c>, and the panel (<see cref="PanelQuery"/>). A value that is not valid is dropped, so the page opens
 /// with its default rather than failing over a cosmetic option.
 /// </summary>
 internal static partial class PageQuery
@@ -23,6 +23,7 @@ internal static partial class PageQuery
         ReadOnly = QueryArgs.Flag(query, "readonly"),
         HideToolbar = QueryArgs.Flag(query, "hide-toolbar"),
         Welcome = QueryArgs.Flag(query, "welcome"),
+        Panel = PanelQuery.Read(query),
     };
 
     /// <summary>Tags removed, whitespace collapsed, at most 200 characters; null when nothing is left. Not yet HTML-escaped.</summary>

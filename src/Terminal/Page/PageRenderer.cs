@@ -21,6 +21,16 @@ internal static class PageRenderer
         if (view.ReadOnly) Attribute(attributes, "data-readonly", null);
         if (view.HideToolbar) Attribute(attributes, "data-hide-toolbar", null);
         if (view.Welcome) Attribute(attributes, "data-welcome", null);
+        if (view.Panel is { } panel)
+        {
+            Attribute(attributes, "data-panel", panel.Url);
+            Attribute(attributes, "data-panel-position", panel.Position);
+            Attribute(attributes, "data-panel-width", panel.Width);
+            Attribute(attributes, "data-panel-height", panel.Height);
+            if (!panel.Visible) Attribute(attributes, "data-panel-hidden", null);
+            if (!panel.Resizable) Attribute(attributes, "data-panel-fixed", null);
+        }
+
         return assets.Template
             .Replace("{{title}}", WebUtility.HtmlEncode(view.Title ?? DefaultTitle), StringComparison.Ordinal)
             .Replace("{{attributes}}", attributes.ToString(), StringComparison.Ordinal)

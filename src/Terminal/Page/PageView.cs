@@ -14,4 +14,6 @@ internal sealed record PageView
     public bool HideToolbar { get; init; }
 
     public bool Welcome { get; init; }
+
+    public PanelView? Panel { get; init; }
 }

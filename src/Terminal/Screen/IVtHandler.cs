@@ -3,7 +3,11 @@ namespace HoodyKit.Terminal.Screen;
 /// <summary>What the parser found, for the screen model. No call allocates.</summary>
 internal interface IVtHandler
 {
-    void Print(int codePoint);
+    /// <summary>
+    /// A run of printable characters in the ground state (surrogate pairs whole), as xterm.js' parser hands them on;
+    /// <paramref name="ascii"/> when every one is printable ASCII (0x20–0x7E).
+    /// </summary>
+    void Print(ReadOnlySpan<char> run, bool ascii);
 
     /// <summary>A C0 control, or one of the C1 controls IND, NEL and HTS (0x84, 0x85, 0x88).</summary>
     void Execute(int control);

@@ -39,8 +39,35 @@ internal sealed class VtParser(IVtHandler handler)
         var needed = _utf8.GetCharCount(bytes, flush: false);
         if (needed > _chars.Length) _chars = new char[Math.Max(needed, _chars.Length * 2)];
         var count = _utf8.GetChars(bytes, _chars, flush: false);
-        for (var i = 0; i < count; i++) Step(_chars[i]);
+        for (var i = 0; i < count; i++)
+        {
+            if (_state == State.Ground && _highSurrogate == '\0' && IsPrintable(_chars[i]))
+            {
+                // a run of printable characters: one call for the whole run, as xterm.js' parser does; ASCII is
+                // scanned with vector instructions, anything else printable one character at a time
+                var chars = _chars.AsSpan(0, count);
+                var ascii = true;
+                var end = i;
+                while (true)
+                {
+                    var plain = chars[end..].IndexOfAnyExceptInRange(' ', '~');
+                    end = plain < 0 ? count : end + plain;
+                    if (end == count || !IsPrintable(chars[end])) break;
+                    ascii = false;
+                    end++;
+                }
+
+                handler.Print(chars[i..end], ascii);
+                i = end - 1;
+                continue;
+            }
+
+            Step(_chars[i]);
+        }
     }
+
+    /// <summary>Neither a C0 control, DEL nor a C1 control (surrogates count: they come in pairs from the decoder).</summary>
+    private static bool IsPrintable(char c) => c >= ' ' && c != '\u007f' && c is < '\u0080' or >= '\u00a0';
 
     private void Step(char c)
     {
@@ -72,8 +99,8 @@ internal sealed class VtParser(IVtHandler handler)
 
         switch (_state)
         {
-            case State.Ground:
-                handler.Print(code);
+            case State.Ground: // runs are printed by Feed; this is only a pair completed after a stray high surrogate
+                PrintCodePoint(code);
                 break;
             case State.Escape:
                 EscapeChar(code);
@@ -89,6 +116,13 @@ internal sealed class VtParser(IVtHandler handler)
                 if (code is >= '@' and <= '~') _state = State.Ground;
                 break;
         }
+    }
+
+    private void PrintCodePoint(int code)
+    {
+        Span<char> chars = stackalloc char[2];
+        var length = new Rune(code).EncodeToUtf16(chars);
+        handler.Print(chars[..length], code < 0x7f);
     }
 
     /// <summary>C0 and C1 controls outside strings: CAN and SUB abort a sequence, ESC starts one, the rest execute in place.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace HoodyKit.Terminal.Screen;
 
@@ -98,15 +99,10 @@ internal sealed partial class VtScreen
         if (_joinWidth == 0 || b.X - _joinWidth < 0) return;
         var code = b.Rows[b.Y][b.X - _joinWidth].Code;
         if (code == 0) return;
-        var text = code < 0 ? _graphemes.Text(code) : null;
-        for (var i = 0; i < count; i++)
-        {
-            if (text is null) Print(code);
-            else
-            {
-                foreach (var rune in text.EnumerateRunes()) Print(rune.Value);
-            }
-        }
+        var text = code < 0 ? _graphemes.Text(code) : char.ConvertFromUtf32(code);
+        var run = new StringBuilder(text.Length * count);
+        for (var i = 0; i < count; i++) run.Append(text);
+        Print(run.ToString(), ascii: code is >= 0x20 and < 0x7f);
     }
 
     private void SetScrollRegion(VtParams p)

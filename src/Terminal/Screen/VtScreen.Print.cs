@@ -7,7 +7,38 @@ internal sealed partial class VtScreen
     private int _shiftLevel;
     private bool _lineDrawing;
 
-    public void Print(int codePoint)
+    /// <summary>
+    /// A run of printable characters, as xterm.js' <c>print</c> takes it: a wide character whose right half the run
+    /// starts on is cleared once before the run, and a stale right half left after it once at the end (not around
+    /// every character: a combining mark after a skipped wide character must not clear its neighbour). Runs of
+    /// ASCII are written a row segment at a time.
+    /// </summary>
+    public void Print(ReadOnlySpan<char> run, bool ascii)
+    {
+        if (run.IsEmpty) return;
+        var b = _active;
+        var row = b.Rows[b.Y];
+        if (b.X > 0 && b.X <= Columns && row[b.X - 1].Width == 2) row[b.X - 1] = Cell.Empty(_attributes);
+        if (ascii && !_lineDrawing && !InsertMode && AutoWrap)
+        {
+            PrintAscii(run);
+        }
+        else
+        {
+            for (var i = 0; i < run.Length; i++)
+            {
+                int code = run[i];
+                if (char.IsHighSurrogate(run[i]) && i + 1 < run.Length && char.IsLowSurrogate(run[i + 1])) code = char.ConvertToUtf32(run[i], run[++i]);
+                PrintOne(code);
+            }
+        }
+
+        row = b.Rows[b.Y];
+        if (b.X < Columns && row[b.X].Width == 0 && row[b.X].Code == 0) row[b.X] = Cell.Empty(_attributes);
+    }
+
+    /// <summary>One character of a run: xterm.js' <c>print</c> loop body (joining, wrapping, insert mode, wide characters).</summary>
+    private void PrintOne(int codePoint)
     {
         if (_lineDrawing && codePoint < 0x7f) codePoint = DecGraphics.Map(codePoint);
         var b = _active;
@@ -18,17 +49,17 @@ internal sealed partial class VtScreen
         if (joins) width = oldWidth;
         _joinWidth = width;
 
-        // overwriting the right half of a wide character leaves its left half empty
-        if (b.X > 0 && b.X <= Columns && row[b.X - 1].Width == 2) row[b.X - 1] = Cell.Empty(_attributes);
         if (b.X + width - oldWidth > Columns)
         {
             if (AutoWrap)
             {
+                // a joining character that widens the last one moves it to the next row with it
                 var oldRow = row;
-                var oldCol = b.X;
-                b.X = 0;
+                var oldCol = b.X - oldWidth;
+                b.X = oldWidth;
                 LineFeed();
                 row = b.Rows[b.Y];
+                if (oldWidth > 0) Array.Copy(oldRow, oldCol, row, 0, oldWidth);
                 for (; oldCol < Columns; oldCol++) oldRow[oldCol] = Cell.Empty(_attributes);
             }
             else
@@ -55,9 +86,35 @@ internal sealed partial class VtScreen
         if (b.X < Columns) row[b.X] = new Cell(codePoint, (byte)width, _attributes);
         b.X++;
         for (var i = 1; i < width && b.X < Columns; i++) row[b.X++] = new Cell(0, 0, _attributes);
+    }
 
-        // a stale right half of a wide character after the cursor becomes an empty cell
-        if (b.X < Columns && row[b.X].Width == 0 && row[b.X].Code == 0) row[b.X] = Cell.Empty(_attributes);
+    /// <summary>
+    /// <see cref="PrintOne"/> for each character of a run of printable ASCII with auto-wrap on and neither line drawing
+    /// nor insert mode: every character is one column wide and joins nothing, so cells are written a row segment at a time.
+    /// </summary>
+    private void PrintAscii(ReadOnlySpan<char> run)
+    {
+        var b = _active;
+        var row = b.Rows[b.Y];
+        var attributes = _attributes;
+        var i = 0;
+        while (i < run.Length)
+        {
+            if (b.X >= Columns)
+            {
+                b.X = 0;
+                LineFeed();
+                row = b.Rows[b.Y];
+            }
+
+            var n = Math.Min(Columns - b.X, run.Length - i);
+            var cells = row.AsSpan(b.X, n);
+            for (var k = 0; k < cells.Length; k++) cells[k] = new Cell(run[i + k], 1, attributes);
+            b.X += n;
+            i += n;
+        }
+
+        _joinWidth = 1;
     }
 
     public void Execute(int control)

@@ -55,25 +55,38 @@ internal sealed partial class VtScreen
     /// <summary>A row's text: empty cells read as spaces, the covered halves of wide characters as nothing; trailing spaces trimmed.</summary>
     private string RowText(Cell[] row)
     {
+        // xterm.js' trimmed length: up to the last cell with content, plus its width (so a lone zero-width mark there is left out)
         var end = row.Length;
+        while (end > 0 && row[end - 1].Code == 0) end--;
+        if (end > 0 && row[end - 1].Width == 0) end--;
         while (end > 0 && row[end - 1].Code is 0 or ' ') end--;
         if (end == 0) return "";
+        if (PlainText(row.AsSpan(0, end)) is { } plain) return plain;
+        // as xterm.js' translateToString: each cell advances by its width, so a wide character hides the next cell
         _text.Clear();
-        for (var c = 0; c < end; c++)
+        for (var c = 0; c < end; c += Math.Max((int)row[c].Width, 1))
         {
             var code = row[c].Code;
             if (code is > 0 and < 0xD800) _text.Append((char)code);
-            else if (code == 0)
-            {
-                if (row[c].Width != 0) _text.Append(' ');
-            }
-            else
-            {
-                _graphemes.Append(_text, code);
-            }
+            else if (code == 0) _text.Append(' ');
+            else _graphemes.Append(_text, code);
         }
 
         return _text.ToString();
+    }
+
+    /// <summary>The cells' text when every one is one column wide and holds one UTF-16 character (one pass); else null.</summary>
+    private static string? PlainText(ReadOnlySpan<Cell> cells)
+    {
+        Span<char> chars = cells.Length <= 512 ? stackalloc char[cells.Length] : new char[cells.Length];
+        for (var c = 0; c < cells.Length; c++)
+        {
+            var cell = cells[c];
+            if (cell.Code is <= 0 or >= 0xD800 || cell.Width != 1) return null;
+            chars[c] = (char)cell.Code;
+        }
+
+        return new string(chars);
     }
 
     /// <summary>A row with an SGR sequence before each change of rendition; blanks in the default rendition at the end are trimmed.</summary>

@@ -32,4 +32,22 @@ internal sealed record SessionSpec
 
     /// <summary>The PTY runs a monitor of this existing process (<c>top -p PID</c>) instead of a shell.</summary>
     public int? AttachPid { get; init; }
+
+    /// <summary>A script run on the PTY before the shell starts (executed when executable, else run by the shell).</summary>
+    public string? StartupScript { get; init; }
+
+    /// <summary>The launch wrapper says on the terminal what it does.</summary>
+    public bool Debug { get; init; }
+
+    /// <summary>Whether the shell gets the <c>HOODY_*</c> variables (<c>env_inject</c>, default true).</summary>
+    public bool InjectHoodyEnvironment { get; init; } = true;
+
+    /// <summary>Desktop mode asked for (<c>desktop</c>, or implied by <c>desktop_env</c>).</summary>
+    public bool Desktop { get; init; }
+
+    /// <summary><c>xfce</c> or <c>mate</c>: started on the session's display once the display is ready.</summary>
+    public string? DesktopEnvironment { get; init; }
+
+    /// <summary>Extra arguments for the shell (<c>arg</c>, honoured only when <c>Terminal:UrlArguments</c> is on).</summary>
+    public IReadOnlyList<string> Arguments { get; init; } = [];
 }

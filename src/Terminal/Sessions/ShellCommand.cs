@@ -43,9 +43,9 @@ internal static class ShellCommand
             ["LOGNAME"] = user.Name,
             ["SHELL"] = shellPath,
             ["PATH"] = user.Uid == 0 ? "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" : "/usr/local/bin:/usr/bin:/bin",
-            ["HOODY_TERMINAL_ID"] = terminalId.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         if (spec.Display is { } display && !spec.Ephemeral) environment["DISPLAY"] = display;
+        if (spec.InjectHoodyEnvironment) HoodyEnvironment.Add(environment, terminalId, spec);
         foreach (var (key, value) in spec.Environment) environment[key] = value;
 
         IReadOnlyList<string> program;
@@ -75,15 +75,21 @@ internal static class ShellCommand
         }
         else
         {
-            program = [shellPath, "-l"];
+            program = [shellPath, "-l", .. spec.Arguments];
         }
 
-        IReadOnlyList<string> argv = switching
-            ? [ToolLocator.Find("setpriv") ?? "/usr/bin/setpriv", "--reuid", user.Uid.ToString(System.Globalization.CultureInfo.InvariantCulture),
-               "--regid", user.Gid.ToString(System.Globalization.CultureInfo.InvariantCulture), "--init-groups", "--", .. program]
-            : program;
-        return (new ShellPlan(argv, environment, cwd, shellType, user.Uid, user.Gid), null);
+        if (spec.RunCommand is null && (spec.StartupScript is not null || spec.Debug))
+            program = LaunchWrapper.Wrap(program, spec, shellPath, $"terminal {terminalId}, user {user.Name}, cwd {cwd}");
+
+        return (new ShellPlan(AsUser(user.Uid, user.Gid, program), environment, cwd, shellType, user.Uid, user.Gid), null);
     }
+
+    /// <summary><paramref name="program"/>, run through <c>setpriv</c> when the user is not hoodykit's own.</summary>
+    public static IReadOnlyList<string> AsUser(uint uid, uint gid, IReadOnlyList<string> program) =>
+        uid == UnixUsers.EffectiveUserId
+            ? program
+            : [ToolLocator.Find("setpriv") ?? "/usr/bin/setpriv", "--reuid", uid.ToString(System.Globalization.CultureInfo.InvariantCulture),
+               "--regid", gid.ToString(System.Globalization.CultureInfo.InvariantCulture), "--init-groups", "--", .. program];
 
     private static string CurrentUserName() => Environment.UserName;
 }

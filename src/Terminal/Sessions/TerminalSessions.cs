@@ -1,10 +1,12 @@
 using System.Collections.Concurrent;
 using HoodyKit.Terminal.Pty;
+using Microsoft.Extensions.Options;
 
 namespace HoodyKit.Terminal.Sessions;
 
 /// <summary>The terminal sessions of this container, by id (1–65535; ephemeral ones 40000–65535).</summary>
-internal sealed partial class TerminalSessions(TimeProvider time, ILogger<TerminalSessions> logger) : IDisposable
+internal sealed partial class TerminalSessions(TimeProvider time, IOptions<TerminalOptions> options, DesktopLauncher desktops,
+    ILogger<TerminalSessions> logger) : IDisposable
 {
     public const int EphemeralFirst = 40000;
     private readonly ConcurrentDictionary<int, TerminalSession> _sessions = new();
@@ -39,12 +41,15 @@ internal sealed partial class TerminalSessions(TimeProvider time, ILogger<Termin
                 existing.Dispose();
             }
 
+            if (!options.Value.UrlArguments) spec = spec with { Arguments = [] };
+            if (desktops.Problem(spec) is { } desktopProblem) return SessionOutcome.Fail(desktopProblem);
             var (plan, problem) = ShellCommand.Plan(terminalId, spec);
             if (plan is null) return SessionOutcome.Fail(problem!);
             try
             {
                 var session = new TerminalSession(terminalId, spec, plan, time);
                 _sessions[terminalId] = session;
+                desktops.Start(terminalId, spec, plan);
                 LogCreated(logger, terminalId, plan.ShellType, session.Pid ?? 0);
                 return new SessionOutcome(session, Created: true, null);
             }

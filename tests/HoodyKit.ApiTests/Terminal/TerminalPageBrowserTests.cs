@@ -34,13 +34,28 @@ public sealed class TerminalPageBrowserTests
         Assert.That(output, Does.Contain("\"readonlyBadge\":true"));
     }
 
-    /// <summary>Runs a browser check on the page at <paramref name="page"/> (plus the token and an empty HOME) and returns its JSON line.</summary>
-    private async Task<string> CheckAsync(string script, string page, CancellationToken ct)
+    [Test, CancelAfter(90_000)]
+    public async Task The_side_panel_sits_beside_the_terminal_resizes_and_hides(CancellationToken ct)
+    {
+        const string panel = "panel=%2Fapi%2Fv1%2Fterminal%2Fassets%2Fterminal.css";
+        var output = await CheckAsync("test/panel.mjs", ct,
+            $"/api/v1/terminal/?terminal_id=72&{panel}",
+            $"/api/v1/terminal/?terminal_id=73&{panel}&panel-position=left&panel-width=30%25");
+        Assert.That(output, Does.Contain("\"frameSrc\":\"/api/v1/terminal/assets/terminal.css\""));
+    }
+
+    private Task<string> CheckAsync(string script, string page, CancellationToken ct) => CheckAsync(script, ct, page);
+
+    /// <summary>Runs a browser check on the pages at <paramref name="pages"/> (plus the token and an empty HOME) and returns its JSON line.</summary>
+    private async Task<string> CheckAsync(string script, CancellationToken ct, params string[] pages)
     {
         BrowserScript.Require();
-        var separator = page.Contains('?', StringComparison.Ordinal) ? '&' : '?';
-        var url = new Uri(_host.BaseAddress, $"{page}{separator}token={Token}&env=HOME={Uri.EscapeDataString(s_home)}");
-        var (exitCode, output) = await BrowserScript.RunAsync(script, [url.AbsoluteUri], ct);
+        var urls = pages.Select(page =>
+        {
+            var separator = page.Contains('?', StringComparison.Ordinal) ? '&' : '?';
+            return new Uri(_host.BaseAddress, $"{page}{separator}token={Token}&env=HOME={Uri.EscapeDataString(s_home)}").AbsoluteUri;
+        }).ToArray();
+        var (exitCode, output) = await BrowserScript.RunAsync(script, urls, ct);
         Assert.That(exitCode, Is.Zero, output);
         Assert.That(output, Does.Contain("\"ok\":true"));
         return output;
