@@ -48,7 +48,7 @@ internal static class Guarded
         }
     }
 
-    private static JsonBody SqlError(int status, string code, string message, int? reqIdx)
+    public static JsonBody SqlError(int status, string code, string message, int? reqIdx)
     {
         var body = new JsonObject { ["error"] = code };
         if (reqIdx is { } idx) body["reqIdx"] = idx;

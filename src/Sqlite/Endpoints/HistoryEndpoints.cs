@@ -15,6 +15,9 @@ internal static class HistoryEndpoints
         group.MapDelete("/history", Clear).WithErrorShape(ErrorShape.ErrorMessage);
         group.MapGet("/history/stats", Stats).WithErrorShape(ErrorShape.ErrorMessage);
         group.MapDelete("/history/{index}", DeleteOne).WithErrorShape(ErrorShape.ErrorMessage);
+        group.MapSqlWrongMethods("/history", withReqIdx: false, HttpMethods.Get, HttpMethods.Delete);
+        group.MapSqlWrongMethods("/history/stats", withReqIdx: false, HttpMethods.Get, HttpMethods.Delete);
+        group.MapSqlWrongMethods("/history/{index}", withReqIdx: false, HttpMethods.Delete);
         return group;
     }
 

@@ -18,6 +18,10 @@ internal static class SqlEndpoints
         group.MapPost("/db/create", Create).WithErrorShape(ErrorShape.ErrorMessage);
         group.MapGet("/query", Query).WithErrorShape(ErrorShape.ErrorMessage);
         group.MapPost("/maintenance", Maintenance).WithErrorShape(ErrorShape.ErrorMessage);
+        group.MapSqlWrongMethods("/db", withReqIdx: true, HttpMethods.Post);
+        group.MapSqlWrongMethods("/db/create", withReqIdx: false, HttpMethods.Post);
+        group.MapSqlWrongMethods("/query", withReqIdx: false, HttpMethods.Get);
+        group.MapSqlWrongMethods("/maintenance", withReqIdx: false, HttpMethods.Post);
         return group;
     }
 

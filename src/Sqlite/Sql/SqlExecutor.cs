@@ -177,6 +177,7 @@ internal sealed class SqlExecutor(IOptions<SqliteOptions> options, TimeProvider 
                 json.WriteEndArray();
             }
 
+            json.WriteNumber("duration_ms", Math.Round(durations.Sum(), 3));
             json.WriteEndObject();
         }
         finally
