@@ -28,7 +28,7 @@ public sealed class SqliteModule : IKitModule
             .Validate(o => !string.IsNullOrWhiteSpace(o.DatabaseDir) && Path.IsPathRooted(o.DatabaseDir), "Sqlite:DatabaseDir must be an absolute path")
             .Validate(o => Enum.IsDefined(o.Durability), "Sqlite:Durability must be Normal or Full")
             .Validate(o => o.MaxOpenDatabases > 0, "Sqlite:MaxOpenDatabases must be positive")
-            .Validate(o => o.TransactionTimeout > TimeSpan.Zero && o.QueryTimeout > TimeSpan.Zero && o.WriterWait > TimeSpan.Zero, "Sqlite timeouts must be positive")
+            .Validate(o => o.TransactionTimeout > TimeSpan.Zero && o.TableRollbackTimeout > TimeSpan.Zero && o.QueryTimeout > TimeSpan.Zero && o.WriterWait > TimeSpan.Zero, "Sqlite timeouts must be positive")
             .Validate(o => o.QueryRowLimit > 0 && o.TransactionRowLimit > 0 && o.MaxResultBytes > 0 && o.MaxBodyBytes > 0, "Sqlite limits must be positive")
             .Validate(o => o.QueryHistoryLimit > 0, "Sqlite:QueryHistoryLimit must be positive")
             .Validate(o => o.ExpirySweepInterval >= TimeSpan.FromSeconds(1), "Sqlite:ExpirySweepInterval must be at least 1 s")

@@ -23,6 +23,9 @@ public sealed class SqliteOptions
     /// <summary>Time limit of one <c>GET /query</c>.</summary>
     public TimeSpan QueryTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Time limit of one <c>POST /kv/rollback</c> (queue wait, replay and writes): 503, nothing written, beyond it.</summary>
+    public TimeSpan TableRollbackTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How long a write waits for its database's writer before 503.</summary>
     public TimeSpan WriterWait { get; set; } = TimeSpan.FromSeconds(10);
 

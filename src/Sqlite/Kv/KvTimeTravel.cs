@@ -1,4 +1,5 @@
 using HoodyKit.Sqlite.Storage;
+using Microsoft.Extensions.Options;
 
 namespace HoodyKit.Sqlite.Kv;
 
@@ -7,7 +8,7 @@ namespace HoodyKit.Sqlite.Kv;
 /// state at T is its latest op with <c>ts</c> before the cutoff; gap ops (and keys with no history that
 /// exist now) make the state unknown (design §2.6).
 /// </summary>
-internal sealed class KvTimeTravel(KvStore store)
+internal sealed class KvTimeTravel(KvStore store, TimeProvider time, IOptions<SqliteOptions> options)
 {
     public const int CandidateLimit = 10_000;
 
@@ -34,14 +35,21 @@ internal sealed class KvTimeTravel(KvStore store)
             return (earlier, later);
         });
 
-    /// <summary>Restores the table to <paramref name="at"/>: one transaction, a <c>rollback</c> op per changed key; 409 on a gap key.</summary>
+    /// <summary>
+    /// Restores the table to <paramref name="at"/>: one transaction, a <c>rollback</c> op per changed key; 409 on a gap key.
+    /// The whole request (queue wait, replay, writes) has <see cref="SqliteOptions.TableRollbackTimeout"/>; past it,
+    /// 503 and nothing is written (the replay is interrupted by the progress handler, the writes checked per key).
+    /// </summary>
     public Task<TableRollback> RollbackAsync(DatabaseEntry entry, KvTable table, PointInTime at, IReadOnlyCollection<string>? only,
-        IReadOnlySet<string> exclude, bool dryRun, CancellationToken ct) =>
-        entry.TransactAsync(h =>
+        IReadOnlySet<string> exclude, bool dryRun, CancellationToken ct)
+    {
+        var deadline = new RollbackDeadline(time, options.Value.TableRollbackTimeout);
+        return entry.TransactAsync(h =>
         {
             var changes = new List<(string Key, string Action)>();
+            deadline.Check();
             if (!KvRows.Exists(h, entry, table)) return new TableRollback(0, 0, changes);
-            var past = TableAt(h, entry, table, at, "", only);
+            var past = deadline.Replay(h, () => TableAt(h, entry, table, at, "", only));
             var gaps = past.Gaps.Where(k => !exclude.Contains(k)).ToList();
             if (gaps.Count > 0) throw StoreException.Gap($"Time-travel chain gap detected for keys: {string.Join(", ", gaps.Take(20))}");
             var now = store.NowMs;
@@ -49,6 +57,7 @@ internal sealed class KvTimeTravel(KvStore store)
             foreach (var (key, op) in past.Present)
             {
                 if (exclude.Contains(key)) continue;
+                deadline.Check();
                 var current = KvRows.Read(h, table, key, now);
                 if (current is not null && current.Value.AsSpan().SequenceEqual(op.Value) && current.ContentType == op.ContentType) continue;
                 restored++;
@@ -61,7 +70,9 @@ internal sealed class KvTimeTravel(KvStore store)
 
             foreach (var key in past.Absent)
             {
-                if (exclude.Contains(key) || KvRows.Read(h, table, key, now) is null) continue;
+                if (exclude.Contains(key)) continue;
+                deadline.Check();
+                if (KvRows.Read(h, table, key, now) is null) continue;
                 deleted++;
                 changes.Add((key, "delete"));
                 if (dryRun) continue;
@@ -69,8 +80,10 @@ internal sealed class KvTimeTravel(KvStore store)
                 KvRows.Log(h, table, key, "rollback", null, now, history: true);
             }
 
+            deadline.Check();
             return new TableRollback(restored, deleted, changes);
         }, ct);
+    }
 
     private static TableAt TableAt(SqliteHandle h, DatabaseEntry entry, KvTable table, PointInTime at, string prefix, IReadOnlyCollection<string>? only)
     {

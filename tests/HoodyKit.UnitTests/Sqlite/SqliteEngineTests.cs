@@ -39,7 +39,7 @@ public sealed class SqliteEngineTests
             """u8.ToArray());
         var records = new List<StatementRecord>();
         var body = Encoding.UTF8.GetString(await executor.ExecuteAsync(_entry, request, records, CancellationToken.None));
-        Assert.That(body, Does.Contain("""{"success":true,"rowsUpdated":0,"lastInsertId":5}"""), "CREATE TABLE after a 5-row INSERT changes 0 rows");
+        Assert.That(body, Does.Contain("""{"success":true,"rowsUpdated":0,"lastInsertId":5,"duration_ms":0}"""), "CREATE TABLE after a 5-row INSERT changes 0 rows");
         Assert.That(body, Does.Contain(""" "rowsUpdated":2,"lastInsertId":5,"rowsUpdatedBatch":[2]""".Trim()));
         Assert.That(records.Select(r => r.RowsAffected), Is.EqualTo(new long[] { 0, 5, 0, 2 }));
     }
