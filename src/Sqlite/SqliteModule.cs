@@ -42,6 +42,7 @@ public sealed class SqliteModule : IKitModule
         services.AddSingleton<KvAtomic>();
         services.AddSingleton<KvHistory>();
         services.AddSingleton<KvTimeTravel>();
+        services.AddSingleton<KvDirectory>();
         services.AddSingleton<SqliteCounters>();
         services.AddSingleton<IMetricsSource>(sp => sp.GetRequiredService<SqliteCounters>());
         services.AddHostedService<HistoryFlusher>();

@@ -16,7 +16,8 @@ internal static class KvKeyEndpoints
         return group;
     }
 
-    private static Task<IResult> Dispatch(HttpContext ctx, DatabaseCache cache, KvStore store, KvAtomic atomic, KvHistory history, IOptions<SqliteOptions> options, SqliteCounters counters) =>
+    private static Task<IResult> Dispatch(HttpContext ctx, DatabaseCache cache, KvStore store, KvAtomic atomic, KvHistory history, KvDirectory directory,
+        IOptions<SqliteOptions> options, SqliteCounters counters) =>
         Guarded.Kv(counters, async () =>
         {
             var (key, action) = KvTarget.Parse(ctx);
@@ -32,6 +33,7 @@ internal static class KvKeyEndpoints
                 {
                     case ("GET", null):
                     case ("HEAD", null):
+                        if (Args.Bool(ctx, "rebuild")) await directory.RebuildAsync(entry, table, ct);
                         return Get(ctx, store, entry, table, key);
                     case ("PUT", null):
                         return await Put(ctx, store, entry, table, key, keep, options.Value.MaxBodyBytes);
@@ -101,6 +103,7 @@ internal static class KvKeyEndpoints
             headers["X-Updated-At"] = (current.UpdatedAt / 1000).ToString(CultureInfo.InvariantCulture);
             if (current.ExpireAt is { } expire) headers["X-Expire-At"] = (expire / 1000).ToString(CultureInfo.InvariantCulture);
             headers.ETag = $"\"{current.Version}\"";
+            if (entry.KeyDirectory is not null) headers["X-KV-Reference"] = "true"; // the value is a file of the directory store
         }
 
         if (JsonPath.Parse(Args.Text(ctx, "path")) is { } path)

@@ -50,7 +50,8 @@ internal static class KvRows
         }
     }
 
-    public static void Upsert(SqliteHandle h, KvTable table, string key, KvWrite write, long nowMs)
+    /// <summary>Writes the row; in directory mode also the key's file, last, so a file error undoes the row too.</summary>
+    public static void Upsert(SqliteHandle h, KvTable table, string key, KvWrite write, long nowMs, bool mirror = true)
     {
         var stmt = h.Prepare(table.Upsert);
         raw.sqlite3_bind_text(stmt, 1, key);
@@ -59,15 +60,17 @@ internal static class KvRows
         raw.sqlite3_bind_int64(stmt, 4, nowMs);
         if (write.ExpireAt is { } expire) raw.sqlite3_bind_int64(stmt, 5, expire);
         h.StepDone(stmt);
+        if (mirror && h.KeyDirectory is { } dir) h.Files.Write(dir, key, write.Value);
     }
 
-    /// <summary>Deletes the row; true when a live (unexpired) value was removed.</summary>
-    public static bool Delete(SqliteHandle h, KvTable table, string key, long nowMs)
+    /// <summary>Deletes the row (in directory mode also the key's file, last); true when a live (unexpired) value was removed.</summary>
+    public static bool Delete(SqliteHandle h, KvTable table, string key, long nowMs, bool mirror = true)
     {
         var live = Read(h, table, key, nowMs) is not null;
         var stmt = h.Prepare(table.Delete);
         raw.sqlite3_bind_text(stmt, 1, key);
         h.StepDone(stmt);
+        if (mirror && raw.sqlite3_changes(h.Db) > 0 && h.KeyDirectory is { } dir) h.Files.Delete(dir, key);
         return live;
     }
 
@@ -160,6 +163,22 @@ internal static class KvRows
         var found = h.StepRow(stmt);
         raw.sqlite3_reset(stmt);
         return found;
+    }
+
+    /// <summary>Deletes the expired rows (in directory mode their files first); returns how many.</summary>
+    public static int DeleteExpired(SqliteHandle h, KvTable table, long nowMs)
+    {
+        if (h.KeyDirectory is { } dir)
+        {
+            var expired = new List<string>();
+            Keys(h, table.ExpiredKeys, "", nowMs, expired, int.MaxValue);
+            foreach (var key in expired) h.Files.Delete(dir, key);
+        }
+
+        var stmt = h.Prepare(table.DeleteExpired);
+        raw.sqlite3_bind_int64(stmt, 1, nowMs);
+        h.StepDone(stmt);
+        return raw.sqlite3_changes(h.Db);
     }
 
     /// <summary>Keys of a one-column query with the prefix bounds bound as ?1, ?2 (and ?3 = <paramref name="third"/>).</summary>

@@ -113,13 +113,7 @@ internal sealed class KvStore(TimeProvider time)
         entry.TransactAsync(h =>
         {
             var deleted = 0;
-            foreach (var name in entry.EnsuredTables.Keys)
-            {
-                var stmt = h.Prepare(KvTable.Parse(name).DeleteExpired);
-                raw.sqlite3_bind_int64(stmt, 1, NowMs);
-                h.StepDone(stmt);
-                deleted += raw.sqlite3_changes(h.Db);
-            }
+            foreach (var name in entry.EnsuredTables.Keys) deleted += KvRows.DeleteExpired(h, KvTable.Parse(name), NowMs);
 
             return deleted;
         }, ct);

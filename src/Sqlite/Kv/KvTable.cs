@@ -31,6 +31,7 @@ internal sealed partial class KvTable
         ListKeys = $"SELECT key FROM {t} WHERE key >= ?1 AND key < ?2 AND (expire_at IS NULL OR expire_at > ?3) ORDER BY key LIMIT ?4 OFFSET ?5";
         CurrentKeys = $"SELECT key FROM {t} WHERE key >= ?1 AND key < ?2";
         DeleteExpired = $"DELETE FROM {t} WHERE expire_at IS NOT NULL AND expire_at <= ?1";
+        ExpiredKeys = $"SELECT key FROM {t} WHERE key >= ?1 AND key < ?2 AND expire_at IS NOT NULL AND expire_at <= ?3";
         LastOp = $"SELECT op_number, restored_op FROM {h} WHERE key = ?1 ORDER BY op_number DESC LIMIT 1";
         AppendOp = $"""
             INSERT INTO {h} (key, op_number, op_type, value, content_type, ttl, expire_at, ts, parent_op, restored_op)
@@ -59,6 +60,8 @@ internal sealed partial class KvTable
     public string CurrentKeys { get; }
 
     public string DeleteExpired { get; }
+
+    public string ExpiredKeys { get; }
 
     public string LastOp { get; }
 

@@ -34,10 +34,14 @@ internal sealed class DatabaseEntry : IDisposable
             throw;
         }
 
+        if (System.IO.Path.GetFileName(path) == DbPathResolver.DirectoryStoreName) _writer.KeyDirectory = System.IO.Path.GetDirectoryName(path);
         _queue = new WriteQueue(_writer, _gate, writerWait, time, PublishTables);
     }
 
     public string Path { get; }
+
+    /// <summary>Directory mode: the folder whose files are the keys (the database is its sidecar <c>.hoody-kv.db</c>); null otherwise.</summary>
+    public string? KeyDirectory => _writer.KeyDirectory;
 
     /// <summary>Tables whose KV schema is known to exist (checked once per open).</summary>
     public ConcurrentDictionary<string, bool> EnsuredTables { get; } = new(StringComparer.Ordinal);

@@ -24,6 +24,12 @@ internal sealed class SqliteHandle : IDisposable
     /// <summary>KV tables created by the open transaction: published to the entry only once it commits.</summary>
     public List<string> PendingTables { get; } = [];
 
+    /// <summary>Directory mode, on the writer: the folder whose files are the KV keys (every KV write is mirrored there).</summary>
+    public string? KeyDirectory { get; set; }
+
+    /// <summary>Directory mode, on the writer: the file changes of the running operation (published after it succeeds).</summary>
+    public Kv.PendingFiles Files { get; } = new();
+
     /// <summary>The authorizer and deadline installed on this connection, if any.</summary>
     public Sql.ExecutionGuard? Guard { get; set; }
 

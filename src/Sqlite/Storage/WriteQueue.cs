@@ -88,11 +88,13 @@ internal sealed class WriteQueue : IDisposable
             try
             {
                 op.Run(h);
+                h.Files.Publish(); // directory mode: the operation's file changes, once it has succeeded
             }
 #pragma warning disable CA1031 // any failure of one operation belongs to its caller, who receives it through its task
             catch (Exception ex)
 #pragma warning restore CA1031
             {
+                h.Files.Discard();
                 if (single) Rollback();
                 else
                 {
