@@ -72,7 +72,7 @@ internal static class SqlEndpoints
             }
         });
 
-    private static Task<IResult> Maintenance(HttpContext ctx, DatabaseCache cache, SqliteCounters counters) =>
+    private static Task<IResult> Maintenance(HttpContext ctx, DatabaseCache cache, IOptions<SqliteOptions> options, TimeProvider time, SqliteCounters counters) =>
         Guarded.Sql(counters, async () =>
         {
             var body = await Args.BodyAsync(ctx, 64 * 1024);
@@ -91,51 +91,66 @@ internal static class SqlEndpoints
                 throw StoreException.Invalid("Malformed JSON body: " + ex.Message);
             }
 
+            var seconds = Args.Int(ctx, "timeout", (int)options.Value.TransactionTimeout.TotalSeconds, 1, 86_400);
             using var lease = cache.Open(Args.Text(ctx, "db"));
-            JsonNode? result = op switch
+            Func<SqliteHandle, JsonNode?> work = op switch
             {
-                "wal_checkpoint_truncate" => await Pragma(lease.Entry, "PRAGMA wal_checkpoint(TRUNCATE)", ctx.RequestAborted),
-                "quick_check" => await Pragma(lease.Entry, "PRAGMA quick_check", ctx.RequestAborted),
-                "integrity_check" => await Pragma(lease.Entry, "PRAGMA integrity_check", ctx.RequestAborted),
-                "vacuum_into" => await VacuumInto(cache, lease.Entry, into, ctx.RequestAborted),
+                "wal_checkpoint_truncate" => h => Pragma(h, "PRAGMA wal_checkpoint(TRUNCATE)"),
+                "quick_check" => h => Pragma(h, "PRAGMA quick_check"),
+                "integrity_check" => h => Pragma(h, "PRAGMA integrity_check"),
+                "vacuum_into" => VacuumInto(cache, into),
                 _ => throw StoreException.Invalid("op must be wal_checkpoint_truncate, quick_check, integrity_check or vacuum_into"),
             };
+            var result = await lease.Entry.WriteAsync(h =>
+            {
+                using var interrupt = ctx.RequestAborted.Register(() => raw.sqlite3_interrupt(h.Db));
+                return ExecutionGuard.WithDeadline(h, time, TimeSpan.FromSeconds(seconds), () => work(h),
+                    () => new StoreException(500, "DATABASE_ERROR", $"interrupted: the operation exceeded its time limit of {seconds} s"));
+            }, ctx.RequestAborted);
             return JsonBody.From(new JsonObject { ["op"] = op, ["result"] = result });
         });
 
-    private static Task<JsonNode?> Pragma(DatabaseEntry entry, string sql, CancellationToken ct) =>
-        entry.WriteAsync<JsonNode?>(h =>
+    private static JsonArray Pragma(SqliteHandle h, string sql)
+    {
+        var rows = new JsonArray();
+        var rc = raw.sqlite3_prepare_v2(h.Db, sql, out var stmt, out _);
+        using (stmt)
         {
-            var rows = new JsonArray();
-            var rc = raw.sqlite3_prepare_v2(h.Db, sql, out var stmt, out _);
-            using (stmt)
+            h.Check(rc);
+            var names = SqlValues.Columns(stmt);
+            while (h.StepRow(stmt))
             {
-                h.Check(rc);
-                var names = SqlValues.Columns(stmt);
-                while (h.StepRow(stmt))
-                {
-                    var row = new JsonObject();
-                    for (var c = 0; c < names.Length; c++)
-                        row[names[c]] = raw.sqlite3_column_type(stmt, c) == raw.SQLITE_INTEGER
-                            ? JsonValue.Create(raw.sqlite3_column_int64(stmt, c))
-                            : JsonValue.Create(raw.sqlite3_column_text(stmt, c).utf8_to_string());
-                    rows.Add((JsonNode)row);
-                }
+                var row = new JsonObject();
+                for (var c = 0; c < names.Length; c++)
+                    row[names[c]] = raw.sqlite3_column_type(stmt, c) == raw.SQLITE_INTEGER
+                        ? JsonValue.Create(raw.sqlite3_column_int64(stmt, c))
+                        : JsonValue.Create(raw.sqlite3_column_text(stmt, c).utf8_to_string());
+                rows.Add((JsonNode)row);
             }
+        }
 
-            return rows;
-        }, ct);
+        return rows;
+    }
 
-    private static Task<JsonNode?> VacuumInto(DatabaseCache cache, DatabaseEntry entry, string? into, CancellationToken ct)
+    private static Func<SqliteHandle, JsonNode?> VacuumInto(DatabaseCache cache, string? into)
     {
         var target = cache.Resolver.Canonical(into);
         if (File.Exists(target) || Directory.Exists(target)) throw StoreException.Invalid($"'{target}' already exists");
-        return entry.WriteAsync<JsonNode?>(h =>
+        return h =>
         {
             var stmt = h.Prepare("VACUUM INTO ?1");
             raw.sqlite3_bind_text(stmt, 1, target);
-            h.StepDone(stmt);
+            try
+            {
+                h.StepDone(stmt);
+            }
+            catch (SqliteFailure ex) when (ex.IsInterrupt)
+            {
+                File.Delete(target); // an interrupted copy (ours: the target did not exist) leaves no partial file behind
+                throw;
+            }
+
             return new JsonObject { ["path"] = target, ["size_bytes"] = new FileInfo(target).Length };
-        }, ct);
+        };
     }
 }

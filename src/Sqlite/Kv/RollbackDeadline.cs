@@ -19,23 +19,8 @@ internal sealed class RollbackDeadline(TimeProvider time, TimeSpan limit)
     }
 
     /// <summary>Runs the read-only <paramref name="replay"/> under the progress-handler deadline for the time left.</summary>
-    public T Replay<T>(SqliteHandle h, Func<T> replay)
-    {
-        var guard = h.Guard ?? ExecutionGuard.Install(h, time, readOnly: false);
-        guard.Arm(limit - time.GetElapsedTime(_started));
-        try
-        {
-            return replay();
-        }
-        catch (SqliteFailure ex) when (ex.IsInterrupt && guard.TimedOut)
-        {
-            throw Exceeded();
-        }
-        finally
-        {
-            guard.Disarm();
-        }
-    }
+    public T Replay<T>(SqliteHandle h, Func<T> replay) =>
+        ExecutionGuard.WithDeadline(h, time, limit - time.GetElapsedTime(_started), replay, Exceeded);
 
     private static StoreException Exceeded() => new(503, "DEADLINE_EXCEEDED", "Request deadline exceeded before commit");
 }

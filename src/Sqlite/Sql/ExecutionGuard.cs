@@ -44,6 +44,28 @@ internal sealed class ExecutionGuard
         return guard;
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> on <paramref name="handle"/> with a deadline of <paramref name="limit"/>: a statement
+    /// still running past it is interrupted and <paramref name="timedOut"/> is thrown instead of SQLite's interrupt.
+    /// </summary>
+    public static T WithDeadline<T>(SqliteHandle handle, TimeProvider time, TimeSpan limit, Func<T> work, Func<Exception> timedOut)
+    {
+        var guard = handle.Guard ?? Install(handle, time, readOnly: false);
+        guard.Arm(limit);
+        try
+        {
+            return work();
+        }
+        catch (SqliteFailure ex) when (ex.IsInterrupt && guard.TimedOut)
+        {
+            throw timedOut();
+        }
+        finally
+        {
+            guard.Disarm();
+        }
+    }
+
     /// <summary>Starts a request: clears the flags and sets the deadline.</summary>
     public void Arm(TimeSpan limit)
     {

@@ -4,7 +4,7 @@ using HoodyKit.ApiTests.Infrastructure;
 
 namespace HoodyKit.ApiTests.Sqlite;
 
-/// <summary>The SQL family's wire details: per-item <c>duration_ms</c> in <c>POST /db</c> results, and 405 in the SQL shape.</summary>
+/// <summary>The SQL family's wire details: per-item <c>duration_ms</c> in <c>POST /db</c> results, 405 in the SQL shape, <c>/maintenance?timeout=</c>.</summary>
 public sealed class SqlWireTests
 {
     private SqliteHost _host = null!;
@@ -55,6 +55,19 @@ public sealed class SqlWireTests
         Assert.That(body["statusCode"], Is.Null, "not the KV family");
         Assert.That((string?)body["message"], Does.Contain(method));
         Assert.That(string.Join(", ", response.Content.Headers.Allow), Is.EqualTo(allow));
+    }
+
+    [Test, CancelAfter(10_000)]
+    public async Task Maintenance_takes_a_timeout_in_whole_seconds(CancellationToken ct)
+    {
+        var db = await _host.CreateDbAsync("wire_maintenance", ct);
+        var ok = await _host.PostJsonAsync($"/maintenance?db={db}&timeout=5", """{"op":"quick_check"}""", HttpStatusCode.OK, ct);
+        Assert.That(ok["result"]![0]!["quick_check"]!.GetValue<string>(), Is.EqualTo("ok"));
+        foreach (var bad in new[] { "0", "-1", "1.5", "soon" })
+        {
+            var refused = await _host.PostJsonAsync($"/maintenance?db={db}&timeout={bad}", """{"op":"quick_check"}""", HttpStatusCode.BadRequest, ct);
+            Assert.That((string?)refused["error"], Is.EqualTo("INVALID_PARAMETERS"), bad);
+        }
     }
 
     [Test, CancelAfter(10_000)]
