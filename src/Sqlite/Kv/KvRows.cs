@@ -172,7 +172,17 @@ internal static class KvRows
         {
             var expired = new List<string>();
             Keys(h, table.ExpiredKeys, "", nowMs, expired, int.MaxValue);
-            foreach (var key in expired) h.Files.Delete(dir, key);
+            foreach (var key in expired)
+            {
+                try
+                {
+                    h.Files.Delete(dir, key);
+                }
+                catch (StoreException ex) when (ex.Status == 400)
+                {
+                    // a key that cannot be a file (a row written by raw SQL) has no file to remove; its row goes below
+                }
+            }
         }
 
         var stmt = h.Prepare(table.DeleteExpired);
