@@ -76,5 +76,31 @@ public sealed class SqliteEngineTests
         Assert.That(await store.SweepAsync(_entry, CancellationToken.None), Is.EqualTo(1));
     }
 
+    [Test, CancelAfter(10_000)]
+    public async Task A_rollback_that_outlives_its_deadline_is_503_and_changes_nothing(CancellationToken ct)
+    {
+        var store = new KvStore(_time);
+        var travel = new KvTimeTravel(store, _time, Options.Create(new SqliteOptions { TableRollbackTimeout = TimeSpan.FromSeconds(2) }));
+        var table = KvTable.Parse(null);
+        await store.SetAsync(_entry, table, "k", Write("one"), null, null, history: true, ct);
+        _time.Advance(TimeSpan.FromSeconds(2));
+        var before = PointInTime.From(_time.GetUtcNow().ToUnixTimeSeconds());
+        _time.Advance(TimeSpan.FromSeconds(2));
+        await store.SetAsync(_entry, table, "k", Write("two"), null, null, history: true, ct);
+
+        using var busy = BusyWriter.Hold(_entry, ct); // the rollback queues with its deadline already running
+        var rollback = travel.RollbackAsync(_entry, table, before, null, new HashSet<string>(), dryRun: false, ct);
+        _time.Advance(TimeSpan.FromSeconds(3)); // past the rollback's 2 s, within the writer wait of 5 s
+        await busy.ReleaseAsync();
+
+        var refused = Assert.ThrowsAsync<StoreException>(() => rollback);
+        Assert.That((refused!.Status, refused.Code, refused.Message), Is.EqualTo((503, "DEADLINE_EXCEEDED", "Request deadline exceeded before commit")));
+        Assert.That(Encoding.UTF8.GetString(store.Get(_entry, table, "k").Value), Is.EqualTo("two"));
+        Assert.That(KvHistory.History(_entry, table, "k", 50).Total, Is.EqualTo(2), "no rollback op logged");
+
+        var done = await travel.RollbackAsync(_entry, table, before, null, new HashSet<string>(), dryRun: false, ct);
+        Assert.That(done.KeysRestored, Is.EqualTo(1), "within the deadline the same rollback runs");
+    }
+
     private static KvWrite Write(string text) => new(Encoding.UTF8.GetBytes(text), "text/plain", null, null);
 }

@@ -28,15 +28,7 @@ public sealed class WriteQueueTests
     public async Task A_failing_write_in_a_batch_undoes_only_itself(CancellationToken ct)
     {
         await _entry.TransactAsync(h => { h.Exec("CREATE TABLE t(x INTEGER UNIQUE)"); return 0; }, ct);
-        using var held = new ManualResetEventSlim();
-        using var release = new ManualResetEventSlim();
-        var holder = Task.Run(() => _entry.WriteAsync(_ =>
-        {
-            held.Set();
-            release.Wait(ct);
-            return 0;
-        }, ct), ct);
-        held.Wait(ct); // the writer is busy: the next writes queue up behind it
+        using var busy = BusyWriter.Hold(_entry, ct); // the next writes queue up behind it
         var first = _entry.TransactAsync(h => Insert(h, 1), ct);
         var failing = _entry.TransactAsync<int>(h =>
         {
@@ -45,8 +37,7 @@ public sealed class WriteQueueTests
         }, ct);
         var duplicate = _entry.TransactAsync(h => Insert(h, 1), ct); // a SQLite error: UNIQUE
         var last = _entry.TransactAsync(h => Insert(h, 3), ct);
-        release.Set();
-        await holder;
+        await busy.ReleaseAsync();
 
         Assert.That(await first, Is.EqualTo(1));
         Assert.That(await last, Is.EqualTo(3));
