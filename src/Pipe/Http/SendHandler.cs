@@ -1,0 +1,153 @@
+using System.IO.Pipelines;
+using HoodyKit.Pipe.Engine;
+
+namespace HoodyKit.Pipe.Http;
+
+/// <summary>
+/// POST/PUT on a pipe path (design/pipe.md §10): limits off, validate, join, start reading the body before the 200
+/// goes out (curl's <c>Expect: 100-continue</c>), report progress in <c>[INFO]</c> lines, then pump to the receivers.
+/// </summary>
+internal static class SendHandler
+{
+    public static async Task SendAsync(HttpContext context, string key, PipeHub hub, PipeOptions options, TimeProvider time)
+    {
+        var request = context.Request;
+        RequestLimits.Lift(context);
+        if (PipeKey.IsReserved(key))
+        {
+            await PipeErrors.Reserved(key).ExecuteAsync(context);
+            return;
+        }
+
+        if (request.Headers.ContainsKey("Content-Range"))
+        {
+            await PipeErrors.ContentRange().ExecuteAsync(context);
+            return;
+        }
+
+        if (!ReceiverCount.TryParse(request.Query.TryGetValue("n", out var nText) ? nText.ToString() : null, out var n))
+        {
+            await PipeErrors.InvalidN().ExecuteAsync(context);
+            return;
+        }
+
+        var sender = new PipeSender();
+        var join = hub.JoinSender(key, n, sender);
+        if (join.Error != JoinError.None)
+        {
+            await PipeErrors.Join(join, key, n).ExecuteAsync(context);
+            return;
+        }
+
+        // The first read sends curl its "100 Continue"; it must start before the 200 (design/pipe.md §9).
+        var firstRead = request.BodyReader.ReadAsync(context.RequestAborted).AsTask();
+        var lines = new SenderLines(context);
+        lines.Start();
+        await lines.WriteAsync($"[INFO] Waiting for {n} receiver(s) to connect...\n");
+        if (join.ReceiversWaiting > 0) await lines.WriteAsync($"[INFO] {join.ReceiversWaiting} receiver(s) already connected.\n");
+
+        var transfer = join.Transfer;
+        if (transfer is null)
+        {
+            (transfer, var left) = await hub.WaitAsync(key, sender, context.RequestAborted);
+            if (transfer is null)
+            {
+                request.BodyReader.CancelPendingRead();
+                await ObserveAsync(firstRead);
+                if (!left) await lines.EndAndAbortAsync("[ERROR] Timed out waiting for receiver(s).\n", options.AbortGrace, time);
+                return;
+            }
+        }
+
+        var succeeded = false;
+        try
+        {
+            succeeded = await TransferAsync(context, transfer, firstRead, lines, options, time);
+        }
+        finally
+        {
+            foreach (var receiver in transfer.Receivers) receiver.Release();
+            hub.Finish(transfer, succeeded);
+        }
+    }
+
+    private static async Task<bool> TransferAsync(HttpContext context, PipeTransfer transfer, Task<ReadResult> firstRead,
+        SenderLines lines, PipeOptions options, TimeProvider time)
+    {
+        var request = context.Request;
+        var sinks = transfer.Receivers.Select(r => r.Sink).ToList();
+        ReadResult first;
+        try
+        {
+            first = await firstRead;
+        }
+        catch (Exception ex) when (ex is IOException or OperationCanceledException or InvalidOperationException)
+        {
+            return Failed(sinks);
+        }
+
+        request.BodyReader.AdvanceTo(first.Buffer.Start); // nothing consumed: the pump reads it again
+        PipeReader source = request.BodyReader;
+        TransferHeaders headers;
+        if (MultipartSource.Boundary(request.ContentType) is { } boundary)
+        {
+            using var partTimeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+            partTimeout.CancelAfter(options.MultipartPartTimeout);
+            (PipeReader Body, TransferHeaders Headers)? part;
+            try
+            {
+                part = await MultipartSource.OpenAsync(request.Body, boundary, request.Headers, partTimeout.Token);
+            }
+            catch (Exception ex) when (ex is IOException or OperationCanceledException)
+            {
+                return Failed(sinks);
+            }
+
+            (source, headers) = part ?? (PipeReader.Create(Stream.Null), TransferHeaders.Empty with { Custom = ForwardedHeaders.Custom(request.Headers) });
+        }
+        else
+        {
+            headers = ForwardedHeaders.FromRequest(request);
+        }
+
+        transfer.Stats.TotalBytes = headers.ContentLength;
+        await lines.WriteAsync($"[INFO] Streaming to {transfer.Receivers.Count} receiver(s)...\n");
+        foreach (var sink in sinks) await sink.StartAsync(headers);
+        sinks.RemoveAll(s => s.IsGone);
+        var outcome = sinks.Count == 0
+            ? PumpOutcome.ReceiversGone
+            : await FanOut.RunAsync(source, sinks, transfer.Stats, options.TransferIdleTimeout, context.RequestAborted);
+        switch (outcome)
+        {
+            case PumpOutcome.Completed:
+                await lines.WriteAsync("[INFO] Upload complete.\n");
+                foreach (var sink in sinks) await sink.CompleteAsync();
+                await lines.WriteAsync("[INFO] Transfer complete.\n");
+                return true;
+            case PumpOutcome.ReceiversGone:
+                await lines.EndAndAbortAsync("[ERROR] Transfer failed: all receivers disconnected.\n", options.AbortGrace, time);
+                return false;
+            default:
+                await lines.WriteAsync("[ERROR] Transfer failed: the upload was interrupted.\n");
+                return false;
+        }
+    }
+
+    private static bool Failed(List<IReceiverSink> sinks)
+    {
+        foreach (var sink in sinks) sink.Abort();
+        return false;
+    }
+
+    private static async Task ObserveAsync(Task<ReadResult> read)
+    {
+        try
+        {
+            await read;
+        }
+        catch (Exception ex) when (ex is IOException or OperationCanceledException or InvalidOperationException)
+        {
+            // the sender left while its first read waited: nothing to report
+        }
+    }
+}
