@@ -76,6 +76,11 @@ internal static class SendHandler
     {
         var request = context.Request;
         var sinks = transfer.Receivers.Select(r => r.Sink).ToList();
+        await lines.WriteAsync($"[INFO] Streaming to {transfer.Receivers.Count} receiver(s)...\n");
+        var boundary = MultipartSource.Boundary(request.ContentType);
+        var headers = boundary is null ? ForwardedHeaders.FromRequest(request) : null;
+        if (headers is not null) await StartReceiversAsync(sinks, headers); // a plain body's headers are known: receivers get them at once
+
         ReadResult first;
         try
         {
@@ -86,10 +91,9 @@ internal static class SendHandler
             return Failed(sinks);
         }
 
-        request.BodyReader.AdvanceTo(first.Buffer.Start); // nothing consumed: the pump reads it again
+        request.BodyReader.AdvanceTo(first.Buffer.Start); // nothing consumed: the pump (or the form reader) reads it again
         PipeReader source = request.BodyReader;
-        TransferHeaders headers;
-        if (MultipartSource.Boundary(request.ContentType) is { } boundary)
+        if (boundary is not null)
         {
             using var partTimeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
             partTimeout.CancelAfter(options.MultipartPartTimeout);
@@ -104,15 +108,10 @@ internal static class SendHandler
             }
 
             (source, headers) = part ?? (PipeReader.Create(Stream.Null), TransferHeaders.Empty with { Custom = ForwardedHeaders.Custom(request.Headers) });
-        }
-        else
-        {
-            headers = ForwardedHeaders.FromRequest(request);
+            await StartReceiversAsync(sinks, headers);
         }
 
-        transfer.Stats.TotalBytes = headers.ContentLength;
-        await lines.WriteAsync($"[INFO] Streaming to {transfer.Receivers.Count} receiver(s)...\n");
-        foreach (var sink in sinks) await sink.StartAsync(headers);
+        transfer.Stats.TotalBytes = headers!.ContentLength;
         sinks.RemoveAll(s => s.IsGone);
         var outcome = sinks.Count == 0
             ? PumpOutcome.ReceiversGone
@@ -131,6 +130,11 @@ internal static class SendHandler
                 await lines.WriteAsync("[ERROR] Transfer failed: the upload was interrupted.\n");
                 return false;
         }
+    }
+
+    private static async Task StartReceiversAsync(List<IReceiverSink> sinks, TransferHeaders headers)
+    {
+        foreach (var sink in sinks) await sink.StartAsync(headers);
     }
 
     private static bool Failed(List<IReceiverSink> sinks)
