@@ -25,6 +25,7 @@ internal sealed class HttpReceiverSink(HttpContext context, string key) : IRecei
         {
             ReceiverResponse.Prepare(context, headers, key);
             await context.Response.StartAsync(context.RequestAborted);
+            await _writer.FlushAsync(context.RequestAborted); // StartAsync only queues the headers
         }
         catch (Exception ex) when (IsReceiverFailure(ex))
         {
