@@ -5,6 +5,7 @@ using HoodyKit.Pipe.Endpoints;
 using HoodyKit.Pipe.Engine;
 using HoodyKit.Pipe.Progress;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace HoodyKit.Pipe;
 
@@ -12,6 +13,12 @@ namespace HoodyKit.Pipe;
 public sealed class PipeModule : IKitModule
 {
     public const string ModuleName = "pipe";
+
+    /// <summary>
+    /// The pipe's own clock (the host's <see cref="TimeProvider"/> unless replaced): tests move the pipe's timeouts
+    /// without moving Kestrel's, which reads the host's.
+    /// </summary>
+    public const string ClockKey = "pipe";
 
     public string Name => ModuleName;
 
@@ -34,6 +41,7 @@ public sealed class PipeModule : IKitModule
             .Validate(o => o.SpectatorMaxDuration > TimeSpan.Zero, "Pipe:SpectatorMaxDuration must be positive")
             .Validate(o => o.AbortGrace >= TimeSpan.Zero, "Pipe:AbortGrace must not be negative")
             .Validate(o => o.FinishedLinger >= TimeSpan.Zero, "Pipe:FinishedLinger must not be negative");
+        services.TryAddKeyedSingleton<TimeProvider>(ClockKey, (provider, _) => provider.GetRequiredService<TimeProvider>());
         services.AddSingleton<PipeHub>();
         services.AddSingleton<PipePages>();
         services.AddSingleton<SpectatorGate>();

@@ -48,7 +48,8 @@ internal static class PipeEndpoints
             await ReceiveHandler.ReceiveAsync(context, key, hub);
     }
 
-    private static async Task SendAsync(HttpContext context, PipeHub hub, IOptions<PipeOptions> options, TimeProvider time)
+    private static async Task SendAsync(HttpContext context, PipeHub hub, IOptions<PipeOptions> options,
+        [FromKeyedServices(PipeModule.ClockKey)] TimeProvider time)
     {
         var key = PipeRequest.Key(context);
         if (PipeRequest.Invalid(key) is { } invalid)

@@ -7,7 +7,7 @@ namespace HoodyKit.Pipe.Engine;
 /// creates a pending pipe fixes its n, the pipe becomes a transfer once the sender and n receivers are there, and
 /// an unestablished pipe is evicted after <see cref="PipeOptions.PendingTtl"/>. Knows nothing about HTTP.
 /// </summary>
-internal sealed class PipeHub(TimeProvider time, IOptions<PipeOptions> options)
+internal sealed class PipeHub([FromKeyedServices(PipeModule.ClockKey)] TimeProvider time, IOptions<PipeOptions> options)
 {
     private readonly Lock _gate = new();
     private readonly PipeOptions _options = options.Value;

@@ -52,8 +52,8 @@ internal static class SendHandler
             (transfer, var left) = await hub.WaitAsync(key, sender, context.RequestAborted);
             if (transfer is null)
             {
-                request.BodyReader.CancelPendingRead();
-                await ObserveAsync(firstRead);
+                if (!firstRead.IsCompleted) request.BodyReader.CancelPendingRead();
+                await DiscardAsync(firstRead, request.BodyReader);
                 if (!left) await lines.EndAndAbortAsync("[ERROR] Timed out waiting for receiver(s).\n", options.AbortGrace, time);
                 return;
             }
@@ -143,11 +143,13 @@ internal static class SendHandler
         return false;
     }
 
-    private static async Task ObserveAsync(Task<ReadResult> read)
+    /// <summary>Ends the first read (cancelled, failed or with data, which is dropped) so the body can be read again.</summary>
+    private static async Task DiscardAsync(Task<ReadResult> read, PipeReader body)
     {
         try
         {
-            await read;
+            var result = await read;
+            body.AdvanceTo(result.Buffer.End);
         }
         catch (Exception ex) when (ex is IOException or OperationCanceledException or InvalidOperationException)
         {

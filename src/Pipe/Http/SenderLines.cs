@@ -65,7 +65,7 @@ internal sealed class SenderLines(HttpContext context)
         {
             var result = await body.ReadAsync(ct);
             body.AdvanceTo(result.Buffer.End);
-            if (result.IsCompleted || result.IsCanceled) return;
+            if (result.IsCompleted) return;
         }
     }
 }

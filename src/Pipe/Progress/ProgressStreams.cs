@@ -12,7 +12,8 @@ namespace HoodyKit.Pipe.Progress;
 /// <c>?progress</c> (design/pipe.md §6): the dashboard for browsers, else server-sent events <c>state</c>,
 /// <c>progress</c> (every 250 ms while streaming) and <c>done</c>. Spectators never take a receiver slot.
 /// </summary>
-internal sealed class ProgressStreams(PipeHub hub, SpectatorGate gate, PipePages pages, TimeProvider time, IOptions<PipeOptions> options)
+internal sealed class ProgressStreams(PipeHub hub, SpectatorGate gate, PipePages pages,
+    [FromKeyedServices(PipeModule.ClockKey)] TimeProvider time, IOptions<PipeOptions> options)
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
 
