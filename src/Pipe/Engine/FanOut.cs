@@ -15,6 +15,7 @@ internal static class FanOut
     /// <param name="stats">Counts the bytes moved.</param>
     /// <param name="idleTimeout">A read that waits longer fails the sender; zero: no limit.</param>
     /// <param name="senderGone">Fires when the sender disconnects.</param>
+    /// <returns>How it ended; after <see cref="PumpOutcome.Completed"/> the sinks not gone still await their completion.</returns>
     public static async Task<PumpOutcome> RunAsync(PipeReader source, IReadOnlyList<IReceiverSink> sinks, TransferStats stats,
         TimeSpan idleTimeout, CancellationToken senderGone)
     {
@@ -60,12 +61,8 @@ internal static class FanOut
 
             source.AdvanceTo(buffer.End);
             if (live.Count == 0) return PumpOutcome.ReceiversGone;
-            if (result.IsCompleted) break;
+            if (result.IsCompleted) return PumpOutcome.Completed; // the caller completes the live sinks
         }
-
-        foreach (var sink in live)
-            await sink.CompleteAsync();
-        return PumpOutcome.Completed;
     }
 
     private static void Write(IReceiverSink sink, in ReadOnlySequence<byte> buffer)
