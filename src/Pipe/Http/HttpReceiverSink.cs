@@ -2,7 +2,6 @@ using System.Buffers;
 using System.IO.Pipelines;
 using System.Runtime.CompilerServices;
 using HoodyKit.Pipe.Engine;
-using Microsoft.AspNetCore.Connections;
 
 namespace HoodyKit.Pipe.Http;
 
@@ -27,7 +26,7 @@ internal sealed class HttpReceiverSink(HttpContext context, string key) : IRecei
             await context.Response.StartAsync(context.RequestAborted);
             await _writer.FlushAsync(context.RequestAborted); // StartAsync only queues the headers
         }
-        catch (Exception ex) when (IsReceiverFailure(ex))
+        catch (Exception ex) when (Disconnects.Is(ex))
         {
             _failed = true;
         }
@@ -42,7 +41,7 @@ internal sealed class HttpReceiverSink(HttpContext context, string key) : IRecei
         {
             _writer.Write(bytes);
         }
-        catch (Exception ex) when (IsReceiverFailure(ex))
+        catch (Exception ex) when (Disconnects.Is(ex))
         {
             _failed = true;
         }
@@ -57,7 +56,7 @@ internal sealed class HttpReceiverSink(HttpContext context, string key) : IRecei
             var result = await _writer.FlushAsync(context.RequestAborted);
             if (result.IsCanceled || result.IsCompleted) _failed = true;
         }
-        catch (Exception ex) when (IsReceiverFailure(ex))
+        catch (Exception ex) when (Disconnects.Is(ex))
         {
             _failed = true;
         }
@@ -72,7 +71,7 @@ internal sealed class HttpReceiverSink(HttpContext context, string key) : IRecei
         {
             await context.Response.CompleteAsync();
         }
-        catch (Exception ex) when (IsReceiverFailure(ex))
+        catch (Exception ex) when (Disconnects.Is(ex))
         {
             _failed = true;
         }
@@ -83,7 +82,4 @@ internal sealed class HttpReceiverSink(HttpContext context, string key) : IRecei
         _failed = true;
         context.Abort();
     }
-
-    private static bool IsReceiverFailure(Exception ex) =>
-        ex is IOException or OperationCanceledException or ConnectionAbortedException or InvalidOperationException or ObjectDisposedException;
 }

@@ -86,7 +86,7 @@ internal static class SendHandler
         {
             first = await firstRead;
         }
-        catch (Exception ex) when (ex is IOException or OperationCanceledException or InvalidOperationException)
+        catch (Exception ex) when (Disconnects.Is(ex))
         {
             return Failed(sinks);
         }
@@ -102,7 +102,7 @@ internal static class SendHandler
             {
                 part = await MultipartSource.OpenAsync(request.Body, boundary, request.Headers, partTimeout.Token);
             }
-            catch (Exception ex) when (ex is IOException or OperationCanceledException)
+            catch (Exception ex) when (Disconnects.Is(ex))
             {
                 return Failed(sinks);
             }
@@ -151,7 +151,7 @@ internal static class SendHandler
             var result = await read;
             body.AdvanceTo(result.Buffer.End);
         }
-        catch (Exception ex) when (ex is IOException or OperationCanceledException or InvalidOperationException)
+        catch (Exception ex) when (Disconnects.Is(ex))
         {
             // the sender left while its first read waited: nothing to report
         }

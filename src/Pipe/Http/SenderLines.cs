@@ -27,7 +27,7 @@ internal sealed class SenderLines(HttpContext context)
             context.Response.BodyWriter.Write(Encoding.UTF8.GetBytes(line));
             await context.Response.BodyWriter.FlushAsync(context.RequestAborted);
         }
-        catch (Exception ex) when (ex is IOException or OperationCanceledException or InvalidOperationException)
+        catch (Exception ex) when (Disconnects.Is(ex))
         {
             // the sender disconnected: there is no one left to tell
         }
@@ -50,7 +50,7 @@ internal sealed class SenderLines(HttpContext context)
                 using var limit = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, timer.Token);
                 await DiscardBodyAsync(context.Request.BodyReader, limit.Token);
             }
-            catch (Exception ex) when (ex is IOException or OperationCanceledException or InvalidOperationException)
+            catch (Exception ex) when (Disconnects.Is(ex))
             {
                 // gone, or the grace period is over
             }
