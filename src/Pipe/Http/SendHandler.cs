@@ -66,7 +66,12 @@ internal static class SendHandler
         }
         finally
         {
-            foreach (var receiver in transfer.Receivers) receiver.Release();
+            foreach (var receiver in transfer.Receivers)
+            {
+                if (!succeeded) receiver.Sink.Abort(); // whatever went wrong, a receiver never sees a clean end of a cut stream
+                receiver.Release();
+            }
+
             hub.Finish(transfer, succeeded);
         }
     }
