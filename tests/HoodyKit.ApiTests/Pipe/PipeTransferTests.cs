@@ -167,6 +167,18 @@ public sealed class PipeTransferTests : PipeHostFixture
     }
 
     [Test, CancelAfter(30_000)]
+    public async Task A_rate_limited_sender_and_a_rate_limited_receiver_get_every_byte(CancellationToken ct)
+    {
+        var path = NewPath();
+        var data = Bytes(1_500_000, seed: 5);
+        await using var receiver = CurlProcess.Start(["--limit-rate", "1500k", Url(path)]);
+        await WaitForReceiversAsync(path, 1, ct);
+        await using var sender = CurlProcess.Start(["--limit-rate", "1M", "-T", TempFile(data), Url(path)]);
+        Assert.That(await receiver.HashOutputAsync(ct), Is.EqualTo((data.LongLength, Sha256(data))));
+        Assert.That(await sender.ReadToEndAsync(ct), Does.EndWith("[INFO] Transfer complete.\n"));
+    }
+
+    [Test, CancelAfter(30_000)]
     public async Task Http_1_0_sender_and_receiver_work(CancellationToken ct)
     {
         var path = NewPath();
