@@ -18,8 +18,14 @@ public abstract class PipeHostFixture
     [OneTimeSetUp]
     public async Task StartHostAsync() => Host = await KitHost.StartAsync(HostOptions, CancellationToken.None);
 
+    private readonly List<string> _tempFiles = [];
+
     [OneTimeTearDown]
-    public async Task StopHostAsync() => await Host.DisposeAsync();
+    public async Task StopHostAsync()
+    {
+        await Host.DisposeAsync();
+        foreach (var file in _tempFiles) File.Delete(file);
+    }
 
     /// <summary>A fresh pipe path for one test.</summary>
     protected static string NewPath() => "/t-" + Guid.NewGuid().ToString("n")[..12];
@@ -52,11 +58,12 @@ public abstract class PipeHostFixture
         return bytes;
     }
 
-    /// <summary>Writes <paramref name="bytes"/> to a temp file deleted at the end of the test run.</summary>
-    protected static string TempFile(byte[] bytes)
+    /// <summary>Writes <paramref name="bytes"/> to a temp file, deleted when the class's tests are done.</summary>
+    protected string TempFile(byte[] bytes)
     {
         var path = Path.Combine(Path.GetTempPath(), "hk-pipe-" + Guid.NewGuid().ToString("n"));
         File.WriteAllBytes(path, bytes);
+        lock (_tempFiles) _tempFiles.Add(path);
         return path;
     }
 }
