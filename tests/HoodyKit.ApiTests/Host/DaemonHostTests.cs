@@ -79,7 +79,7 @@ public sealed class DaemonHostTests
         using var response = await _host.Client.GetAsync("/api/v1/daemon/programs?include_status=true", ct);
         var body = await HttpAssert.ReadJsonAsync(response, HttpStatusCode.OK, ct);
         Assert.That(body["programs"]!.AsArray().Select(p => ((int?)p!["id"], (string?)p["name"])),
-            Is.EqualTo(new[] { ((int?)1001, (string?)"hoody-daemon"), (1002, "hoody-terminal"), (1006, "hoody-sqlite") }));
+            Is.EqualTo(new[] { ((int?)1001, (string?)"hoody-daemon"), (1002, "hoody-terminal"), (1005, "hoody-pipe"), (1006, "hoody-sqlite") }));
         var daemon = body["programs"]!.AsArray().Single(p => (string?)p!["name"] == "hoody-daemon")!;
 
         Assert.That((int?)daemon["id"], Is.EqualTo(1001));
