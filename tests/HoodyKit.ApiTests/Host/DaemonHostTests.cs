@@ -90,9 +90,9 @@ public sealed class DaemonHostTests
         Assert.That((string?)daemon["status"]!["uptime"], Does.Match(@"^\d+:\d{2}:\d{2}$"));
     }
 
-    [TestCase("hoody_kit=true", 3)]
+    [TestCase("hoody_kit=true", 4)]
     [TestCase("hoody_kit=false", 0)]
-    [TestCase("enabled=true&boot=true", 3)]
+    [TestCase("enabled=true&boot=true", 4)]
     [TestCase("lazy_load=true", 0)]
     [TestCase("port=8080", 0)]
     [CancelAfter(10_000)]
