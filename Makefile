@@ -23,6 +23,7 @@ bench:
 	bash bench/startup.sh
 	bash bench/daemon.sh
 	bash bench/terminal.sh
+	bash bench/pipe.sh
 	bash bench/sqlite.sh
 
 clean:

@@ -18,7 +18,9 @@ public static class ErrorBodyWriter
         if (shape == ErrorShape.PlainText)
         {
             response.ContentType = "text/plain; charset=utf-8";
-            return response.WriteAsync(error.Message + "\n", context.RequestAborted);
+            var text = Encoding.UTF8.GetBytes(PlainLine(error));
+            response.ContentLength = text.Length;
+            return response.Body.WriteAsync(text, context.RequestAborted).AsTask();
         }
 
         response.ContentType = "application/json; charset=utf-8";
@@ -70,7 +72,11 @@ public static class ErrorBodyWriter
 
     /// <summary>The body as a string, for tests and logs.</summary>
     public static string RenderString(ErrorShape shape, ApiError error) =>
-        shape == ErrorShape.PlainText ? error.Message + "\n" : Encoding.UTF8.GetString(Render(shape, error));
+        shape == ErrorShape.PlainText ? PlainLine(error) : Encoding.UTF8.GetString(Render(shape, error));
+
+    /// <summary>The plain-text family (pipe): one line <c>[ERROR] message</c>.</summary>
+    private static string PlainLine(ApiError error) =>
+        error.Message.StartsWith("[ERROR]", StringComparison.Ordinal) ? error.Message + "\n" : "[ERROR] " + error.Message + "\n";
 
     private static string ReasonPhrase(int statusCode) =>
         ReasonPhrases.GetReasonPhrase(statusCode) is { Length: > 0 } phrase ? phrase : "Error";

@@ -1,5 +1,6 @@
 using HoodyKit.Core.Modules;
 using HoodyKit.Daemon.Supervisor;
+using HoodyKit.Pipe;
 using HoodyKit.Sqlite;
 using HoodyKit.Terminal;
 
@@ -8,5 +9,5 @@ namespace HoodyKit.Daemon.Hosting;
 /// <summary>The modules this build of hoodykit hosts, in listing order. Each service library adds its one line here.</summary>
 public static class BuiltInModules
 {
-    public static IReadOnlyList<IKitModule> Create() => [new DaemonModule(), new TerminalModule(), new SqliteModule()];
+    public static IReadOnlyList<IKitModule> Create() => [new DaemonModule(), new TerminalModule(), new PipeModule(), new SqliteModule()];
 }

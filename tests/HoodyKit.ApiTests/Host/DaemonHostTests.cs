@@ -79,7 +79,7 @@ public sealed class DaemonHostTests
         using var response = await _host.Client.GetAsync("/api/v1/daemon/programs?include_status=true", ct);
         var body = await HttpAssert.ReadJsonAsync(response, HttpStatusCode.OK, ct);
         Assert.That(body["programs"]!.AsArray().Select(p => ((int?)p!["id"], (string?)p["name"])),
-            Is.EqualTo(new[] { ((int?)1001, (string?)"hoody-daemon"), (1002, "hoody-terminal"), (1006, "hoody-sqlite") }));
+            Is.EqualTo(new[] { ((int?)1001, (string?)"hoody-daemon"), (1002, "hoody-terminal"), (1005, "hoody-pipe"), (1006, "hoody-sqlite") }));
         var daemon = body["programs"]!.AsArray().Single(p => (string?)p!["name"] == "hoody-daemon")!;
 
         Assert.That((int?)daemon["id"], Is.EqualTo(1001));
@@ -90,9 +90,9 @@ public sealed class DaemonHostTests
         Assert.That((string?)daemon["status"]!["uptime"], Does.Match(@"^\d+:\d{2}:\d{2}$"));
     }
 
-    [TestCase("hoody_kit=true", 3)]
+    [TestCase("hoody_kit=true", 4)]
     [TestCase("hoody_kit=false", 0)]
-    [TestCase("enabled=true&boot=true", 3)]
+    [TestCase("enabled=true&boot=true", 4)]
     [TestCase("lazy_load=true", 0)]
     [TestCase("port=8080", 0)]
     [CancelAfter(10_000)]

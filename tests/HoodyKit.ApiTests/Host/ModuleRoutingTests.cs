@@ -76,7 +76,7 @@ public sealed class ModuleRoutingTests
         using var response = await _host.Client.GetAsync("/api/v1/pipes/nope", ct);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/plain"));
-        Assert.That(await response.Content.ReadAsStringAsync(ct), Is.EqualTo("Not found\n"));
+        Assert.That(await response.Content.ReadAsStringAsync(ct), Is.EqualTo("[ERROR] Not found\n"));
     }
 
     [Test, CancelAfter(10_000)]

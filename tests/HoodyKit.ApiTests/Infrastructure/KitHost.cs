@@ -27,6 +27,9 @@ internal sealed class KitHost : IAsyncDisposable
 
     public string DataDir { get; }
 
+    /// <summary>The host's services (a module's engine, to wait on its state rather than sleep).</summary>
+    public IServiceProvider Services => _app.Services;
+
     public static Task<KitHost> StartAsync(CancellationToken ct, string? token = null, params IKitModule[] extraModules) =>
         StartAsync(new KitHostOptions { Token = token, ExtraModules = extraModules }, ct);
 

@@ -33,7 +33,7 @@ public sealed class ErrorBodyWriterTests
 
     [Test]
     public void Plain_family_writes_the_message_as_a_line() =>
-        Assert.That(ErrorBodyWriter.RenderString(ErrorShape.PlainText, s_notFound), Is.EqualTo("Entry not found\n"));
+        Assert.That(ErrorBodyWriter.RenderString(ErrorShape.PlainText, s_notFound), Is.EqualTo("[ERROR] Entry not found\n"));
 
     [Test]
     public void Messages_are_json_escaped() =>
