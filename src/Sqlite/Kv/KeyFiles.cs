@@ -37,6 +37,14 @@ internal static class KeyFiles
     {
         var target = PathOf(dir, key);
         var folder = Path.GetDirectoryName(target)!;
+        if (Directory.Exists(target))
+            throw StoreException.Invalid($"In directory mode key '{key}' cannot be written: it is the folder of other keys");
+        for (var parent = folder; parent.Length > Path.TrimEndingDirectorySeparator(dir).Length; parent = Path.GetDirectoryName(parent)!)
+        {
+            if (File.Exists(parent))
+                throw StoreException.Invalid($"In directory mode key '{key}' cannot be written: '{Path.GetRelativePath(dir, parent)}' is a key, not a folder");
+        }
+
         var temp = Path.Combine(folder, $"{ReservedPrefix}.tmp-{Guid.NewGuid():n}");
         try
         {

@@ -22,7 +22,7 @@ public sealed class KvDirectoryModeTests
     [SetUp]
     public void MakeDirectory()
     {
-        _dir = Path.Combine(_host.DatabaseDir, "store-" + TestContext.CurrentContext.Test.MethodName);
+        _dir = Path.Combine(_host.DatabaseDir, "store-" + Guid.NewGuid().ToString("n"));
         Directory.CreateDirectory(_dir);
         _db = Uri.EscapeDataString(_dir);
     }
@@ -65,6 +65,19 @@ public sealed class KvDirectoryModeTests
         Assert.That(StoreFiles(), Is.Empty);
         var keys = await _host.GetJsonAsync($"/kv?db={_db}&table=files", HttpStatusCode.OK, ct);
         Assert.That(keys["keys"]!.AsArray(), Is.Empty);
+    }
+
+    [TestCase("leaf", "leaf/child")]
+    [TestCase("folder/child", "folder")]
+    [CancelAfter(10_000)]
+    public async Task A_key_that_would_be_both_a_file_and_a_folder_is_400(string first, string second, CancellationToken ct)
+    {
+        using (var put = await _host.PutAsync($"/kv/{first}?db={_db}&table=files", "1", ct, "text/plain"))
+            Assert.That(put.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        using var clash = await _host.PutAsync($"/kv/{second}?db={_db}&table=files", "2", ct, "text/plain");
+        await HttpAssert.ReadJsonAsync(clash, HttpStatusCode.BadRequest, ct);
+        Assert.That(StoreFiles(), Is.EqualTo(new[] { first }), "the first key's file alone, no temporary file");
+        await _host.GetJsonAsync($"/kv/{second}?db={_db}&table=files", HttpStatusCode.NotFound, ct);
     }
 
     [Test, CancelAfter(10_000)]
