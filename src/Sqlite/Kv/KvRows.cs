@@ -50,7 +50,7 @@ internal static class KvRows
         }
     }
 
-    /// <summary>Writes the row; in directory mode also the key's file, last, so a file error undoes the row too.</summary>
+    /// <summary>Writes the row; in directory mode also stages the key's file (renamed into place once the operation has succeeded).</summary>
     public static void Upsert(SqliteHandle h, KvTable table, string key, KvWrite write, long nowMs, bool mirror = true)
     {
         var stmt = h.Prepare(table.Upsert);
@@ -63,7 +63,7 @@ internal static class KvRows
         if (mirror && h.KeyDirectory is { } dir) h.Files.Write(dir, key, write.Value);
     }
 
-    /// <summary>Deletes the row (in directory mode also the key's file, last); true when a live (unexpired) value was removed.</summary>
+    /// <summary>Deletes the row (in directory mode also, once the operation has succeeded, the key's file); true when a live (unexpired) value was removed.</summary>
     public static bool Delete(SqliteHandle h, KvTable table, string key, long nowMs, bool mirror = true)
     {
         var live = Read(h, table, key, nowMs) is not null;
