@@ -60,8 +60,11 @@ internal static class FanOut
             }
 
             source.AdvanceTo(buffer.End);
+            // the whole body went to the receivers still there at its last chunk: complete, even when one of them went
+            // away during that last flush (curl closes the moment a Content-Length is met, and that raced the flush);
+            // the caller completes the live sinks
+            if (result.IsCompleted) return PumpOutcome.Completed;
             if (live.Count == 0) return PumpOutcome.ReceiversGone;
-            if (result.IsCompleted) return PumpOutcome.Completed; // the caller completes the live sinks
         }
     }
 

@@ -119,9 +119,9 @@ public sealed class PipeFailureTests : PipeHostFixture
 
     /// <summary>
     /// A sender that sent everything always hears the end: its curl exits 0 after the last <c>[INFO]</c> line, eight times
-    /// in a row. (With a host-wide Kestrel pool of 64 KiB blocks the packaged build reset about one in six 1 GiB senders
-    /// after a complete transfer, throwing away the lines curl had not read; this test did not catch that under the test
-    /// host, so bench/pipe.sh, which fails on any curl error, is the other guard.)
+    /// in a row. (The packaged build once reset about one in six 1 GiB senders after a complete transfer: the receiving curl
+    /// closed as soon as its Content-Length was met, the pump took that for a departure during the last flush and cut the
+    /// sender. FanOutTests pins the rule down; this test and bench/pipe.sh, which fails on any curl error, guard the whole.)
     /// </summary>
     [Test, CancelAfter(240_000)]
     public async Task Every_complete_sender_gets_its_last_line_and_a_clean_close(CancellationToken ct)

@@ -69,6 +69,22 @@ public sealed class FanOutTests
         Assert.That(await pump, Is.EqualTo(PumpOutcome.ReceiversGone));
     }
 
+    /// <summary>curl closes as soon as its Content-Length is met, which can make the very last flush look like a departure.</summary>
+    [Test, CancelAfter(10_000)]
+    public async Task A_receiver_that_leaves_during_the_last_flush_of_a_complete_body_does_not_fail_the_transfer(CancellationToken ct)
+    {
+        var source = new System.IO.Pipelines.Pipe();
+        var receiver = new MemorySink { GoneAfter = 2, Gate = new SemaphoreSlim(0) };
+        var pump = FanOut.RunAsync(source.Reader, [receiver], new TransferStats(DateTimeOffset.UnixEpoch), TimeSpan.Zero, ct);
+        await source.Writer.WriteAsync(new byte[1], ct);
+        await receiver.WaitForLengthAsync(1, ct); // the pump now waits in the first flush
+        await source.Writer.WriteAsync(new byte[1], ct);
+        await source.Writer.CompleteAsync(); // so the last byte and the end come in one read
+        receiver.Gate.Release(2);
+        Assert.That(await pump, Is.EqualTo(PumpOutcome.Completed));
+        Assert.That(receiver.Length, Is.EqualTo(2));
+    }
+
     [Test, CancelAfter(10_000)]
     public async Task A_failing_sender_aborts_every_receiver(CancellationToken ct)
     {
