@@ -13,3 +13,11 @@ median() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1
 wait_http() { # URL PID
   until curl -fs -o /dev/null "$1"; do kill -0 "$2" 2>/dev/null || { echo "process exited before answering: $1" >&2; return 1; }; sleep 0.005; done
 }
+# Kills the benchmark's hoodykit ($kitpid) and its peer ($peerpid), waits for them and removes $work; a script
+# installs it with `trap stop_servers EXIT`.
+stop_servers() {
+  [ -n "${kitpid:-}" ] && kill "$kitpid" 2>/dev/null
+  [ -n "${peerpid:-}" ] && kill "$peerpid" 2>/dev/null
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}

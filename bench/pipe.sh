@@ -16,13 +16,7 @@ size_mb=${SIZE_MB:-1024}
 big_mb=${BIG_MB:-5120}
 peer=$top/bench/pipe-peer
 work=$(mktemp -d)
-cleanup() {
-  [ -n "${kitpid:-}" ] && kill "$kitpid" 2>/dev/null
-  [ -n "${peerpid:-}" ] && kill "$peerpid" 2>/dev/null
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+trap stop_servers EXIT
 
 command -v node >/dev/null || { echo "node and npm are needed (Node.js 20)" >&2; exit 1; }
 command -v curl >/dev/null || { echo "curl is needed" >&2; exit 1; }

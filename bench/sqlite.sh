@@ -17,13 +17,7 @@ runs=${RUNS:-3}
 duration=${DURATION:-10s}
 conns=${CONNS:-16}
 work=$(mktemp -d)
-cleanup() {
-  [ -n "${kitpid:-}" ] && kill "$kitpid" 2>/dev/null
-  [ -n "${redispid:-}" ] && kill "$redispid" 2>/dev/null
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+trap stop_servers EXIT
 need=()
 command -v wrk >/dev/null || need+=(wrk)
 command -v redis-server >/dev/null || need+=(redis-server)
@@ -78,7 +72,7 @@ run_wrk() {
 # --- redis (idle while hoodykit is measured, and the other way round) ---
 rport=$(free_port)
 "${server_cpu[@]}" redis-server --port "$rport" --bind 127.0.0.1 --dir "$work" --save "" --appendonly yes --appendfsync everysec >/dev/null 2>&1 &
-redispid=$!
+peerpid=$!
 until redis-cli -p "$rport" ping >/dev/null 2>&1; do sleep 0.01; done
 redis_version=$(redis-server --version | sed -n 's/.*v=\([0-9.]*\).*/\1/p')
 
@@ -101,7 +95,7 @@ kit_rss=$(rss_kb "$kitpid")
 check=$(curl -fs -X POST "$B/maintenance?db=bench" -d '{"op":"quick_check"}')
 kill "$kitpid"; wait "$kitpid" 2>/dev/null || true; kitpid=
 
-kill "$redispid"; wait "$redispid" 2>/dev/null || true; redispid=
+kill "$peerpid"; wait "$peerpid" 2>/dev/null || true; peerpid=
 
 med() { echo "$1" | tr ' ' '\n' | grep -v '^$' | median; }
 rev=$(git -C "$top" rev-parse --short HEAD)

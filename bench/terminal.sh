@@ -25,13 +25,7 @@ gap=${GAP_MS:-2}
 size_mb=${SIZE_MB:-200}
 peer=$top/bench/terminal-peer
 work=$(mktemp -d)
-cleanup() {
-  [ -n "${kitpid:-}" ] && kill "$kitpid" 2>/dev/null
-  [ -n "${peerpid:-}" ] && kill "$peerpid" 2>/dev/null
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+trap stop_servers EXIT
 
 # --- tools: node-pty compiles with node-gyp (python3, make, g++) ---
 missing=()
