@@ -1,4 +1,5 @@
 using System.Runtime;
+using HoodyKit.Core.Hosting;
 
 namespace HoodyKit.Daemon.Hosting;
 
@@ -9,7 +10,7 @@ namespace HoodyKit.Daemon.Hosting;
 /// ~50 MB to ~36 MB). The pause is a few milliseconds on a heap this size, and it only happens when
 /// nothing is going on.
 /// </summary>
-internal sealed partial class IdleMemoryTrimmer(TimeProvider time, ILogger<IdleMemoryTrimmer> logger) : BackgroundService
+internal sealed partial class IdleMemoryTrimmer(TimeProvider time, ILogger<IdleMemoryTrimmer> logger) : KitBackgroundService
 {
     public static readonly TimeSpan Period = TimeSpan.FromSeconds(2);
 

@@ -1,9 +1,9 @@
-using Microsoft.Extensions.Hosting;
+using HoodyKit.Core.Hosting;
 
 namespace HoodyKit.Sqlite.History;
 
 /// <summary>Writes the queued query history about twice a second, and once more on stop.</summary>
-internal sealed partial class HistoryFlusher(QueryHistory history, ILogger<HistoryFlusher> logger) : BackgroundService
+internal sealed partial class HistoryFlusher(QueryHistory history, ILogger<HistoryFlusher> logger) : KitBackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

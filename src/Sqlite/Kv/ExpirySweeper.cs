@@ -1,11 +1,11 @@
+using HoodyKit.Core.Hosting;
 using HoodyKit.Sqlite.Storage;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace HoodyKit.Sqlite.Kv;
 
 /// <summary>Deletes expired KV rows of the open databases every <see cref="SqliteOptions.ExpirySweepInterval"/> (they are invisible already).</summary>
-internal sealed partial class ExpirySweeper(DatabaseCache cache, KvStore store, IOptions<SqliteOptions> options, TimeProvider time, ILogger<ExpirySweeper> logger) : BackgroundService
+internal sealed partial class ExpirySweeper(DatabaseCache cache, KvStore store, IOptions<SqliteOptions> options, TimeProvider time, ILogger<ExpirySweeper> logger) : KitBackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -1,11 +1,11 @@
-using Microsoft.Extensions.Hosting;
+using HoodyKit.Core.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace HoodyKit.Terminal.Drops;
 
 /// <summary>Removes expired drops every <see cref="DropOptions.SweepInterval"/> (and once at start, for an earlier run's folders).</summary>
 internal sealed partial class DropSweeper(DropStore store, IOptions<DropOptions> options, TimeProvider time, ILogger<DropSweeper> logger)
-    : BackgroundService
+    : KitBackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using HoodyKit.Core.Health;
+using HoodyKit.Core.Hosting;
 using HoodyKit.Daemon.Supervisor.Models;
 using HoodyKit.Daemon.Supervisor.Programs;
 using HoodyKit.Daemon.Supervisor.Running;
@@ -10,7 +11,7 @@ namespace HoodyKit.Daemon.Supervisor.Webhooks;
 /// Delivers webhooks off the supervision path: state changes are queued (bounded; the oldest is dropped
 /// and logged when full) and POSTed by a few workers, each URL retried with growing pauses.
 /// </summary>
-internal sealed partial class WebhookDispatcher : BackgroundService
+internal sealed partial class WebhookDispatcher : KitBackgroundService
 {
     private const int Workers = 4;
     private readonly Channel<Delivery> _queue;
