@@ -15,16 +15,22 @@ internal sealed class PipePages
 
     public IResult Index() => new Html(_index, null);
 
-    /// <summary>The form page without scripts: the path keeps URL-safe characters only; a style nonce, no script allowed.</summary>
-    public IResult NoScript(string path, string mode)
+    /// <summary>
+    /// The form page without scripts: the path keeps URL-safe characters only; a style nonce, no script allowed. A
+    /// <c>token</c> the page was opened with goes into both forms (a hidden field, and the upload's URL), since a
+    /// browser without scripts has no other way to send it.
+    /// </summary>
+    public IResult NoScript(string path, string mode, string token)
     {
         var clean = CleanPath(path);
+        var action = token.Length == 0 ? clean : $"{clean}?token={Uri.EscapeDataString(token)}";
+        var tokenField = token.Length == 0 ? "" : $"<input type=\"hidden\" name=\"token\" value=\"{WebUtility.HtmlEncode(token)}\">";
         var text = mode == "text";
         var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
         var upload = clean.Length == 0
             ? "<p>Choose a path above first.</p>"
             : $"""
-               <form method="POST" action="{WebUtility.HtmlEncode(clean)}" enctype="multipart/form-data">
+               <form method="POST" action="{WebUtility.HtmlEncode(action)}" enctype="multipart/form-data">
                  <fieldset>
                    <legend>2. Send to <code>{WebUtility.HtmlEncode(clean)}</code></legend>
                    {(text ? "<textarea name=\"input_text\"></textarea>" : "<input type=\"file\" name=\"input_file\">")}
@@ -36,6 +42,7 @@ internal sealed class PipePages
             .Replace("{{path}}", WebUtility.HtmlEncode(clean), StringComparison.Ordinal)
             .Replace("{{file_checked}}", text ? "" : " checked", StringComparison.Ordinal)
             .Replace("{{text_checked}}", text ? " checked" : "", StringComparison.Ordinal)
+            .Replace("{{token_field}}", tokenField, StringComparison.Ordinal)
             .Replace("{{upload}}", upload, StringComparison.Ordinal);
         return new Html(html, $"default-src 'none'; style-src 'nonce-{nonce}'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
     }

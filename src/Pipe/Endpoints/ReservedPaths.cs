@@ -11,7 +11,8 @@ internal static class ReservedPaths
     public static IResult? Find(string key, PipePages pages, HttpContext context) => key switch
     {
         "/" => pages.Index(),
-        "/noscript" => pages.NoScript(context.Request.Query["path"].ToString(), context.Request.Query["mode"].ToString()),
+        "/noscript" => pages.NoScript(context.Request.Query["path"].ToString(), context.Request.Query["mode"].ToString(),
+            context.Request.Query["token"].ToString()),
         "/help" => Text(HelpText.Render(PipeRequest.BaseUrl(context))),
         "/version" => Text(Version + "\n"),
         "/favicon.ico" => new Bare(StatusCodes.Status204NoContent),

@@ -43,6 +43,25 @@ public sealed class PipeProgressTests : PipeHostFixture
         Assert.That(await page.Content.ReadAsStringAsync(ct), Does.Contain("EventSource").And.Contain($"data-path=\"/api/v1/pipe/some/file?token={Token}\""));
     }
 
+    /// <summary>A browser without scripts can only send what its forms carry: the token must be in them.</summary>
+    [Test, CancelAfter(20_000)]
+    public async Task The_noscript_page_keeps_the_token_in_both_forms_and_its_upload_goes_through(CancellationToken ct)
+    {
+        var path = NewPath().TrimStart('/');
+        var html = await Client.GetStringAsync(Url("/noscript", $"?path={path}&mode=text&token={Token}"), ct);
+        Assert.That(html, Does.Contain($"<input type=\"hidden\" name=\"token\" value=\"{Token}\">"));
+        var action = System.Text.RegularExpressions.Regex.Match(html, "<form method=\"POST\" action=\"([^\"]+)\"").Groups[1].Value;
+        Assert.That(action, Is.EqualTo($"{path}?token={Token}"));
+
+        var receive = Client.GetStringAsync(Url("/" + path, "?token=" + Token), ct);
+        await WaitForReceiversAsync("/" + path, 1, ct);
+        using var form = new MultipartFormDataContent { { new StringContent("sent without scripts"), "input_text" } };
+        form.First().Headers.ContentType = null;
+        using var send = await Client.PostAsync(new Uri(new Uri(Client.BaseAddress!, Url("/noscript")), action), form, ct);
+        Assert.That(send.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await receive, Is.EqualTo("sent without scripts"));
+    }
+
     [Test, CancelAfter(10_000)]
     public async Task Without_the_token_a_pipe_answers_401_in_plain_text_and_health_stays_open(CancellationToken ct)
     {
