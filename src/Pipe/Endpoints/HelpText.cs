@@ -1,48 +1,54 @@
-using System.Text;
-
 namespace HoodyKit.Pipe.Endpoints;
 
 /// <summary>The <c>/help</c> text: curl examples against the URL the caller used, so they run as printed.</summary>
 internal static class HelpText
 {
-    public static string Render(string url)
-    {
-        var text = new StringBuilder();
-        text.Append("Hoody Pipe ").Append(ReservedPaths.Version).Append('\n');
-        text.Append("Streaming Data Transfer over HTTP\n\n");
-        text.Append("======= Get  =======\n");
-        text.Append("curl ").Append(url).Append("/mypath\n\n");
-        text.Append("======= Send =======\n");
-        text.Append("# Send a file\n");
-        text.Append("curl -T myfile ").Append(url).Append("/mypath\n\n");
-        text.Append("# Send a text\n");
-        text.Append("echo 'hello!' | curl -T - ").Append(url).Append("/mypath\n\n");
-        text.Append("# Send a directory (zip)\n");
-        text.Append("zip -q -r - ./mydir | curl -T - ").Append(url).Append("/mypath\n\n");
-        text.Append("# Send a directory (tar.gz)\n");
-        text.Append("tar zfcp - ./mydir | curl -T - ").Append(url).Append("/mypath\n\n");
-        text.Append("======= Several receivers =======\n");
-        text.Append("# The sender and every receiver give the same n (1 to 256); all get identical bytes\n");
-        text.Append("curl -T myfile '").Append(url).Append("/mypath?n=3'\n");
-        text.Append("curl '").Append(url).Append("/mypath?n=3'   # three times\n\n");
-        text.Append("======= Download control =======\n");
-        text.Append("# Save as a download in the browser, with the sender's or the path's name\n");
-        text.Append(url).Append("/mypath?download\n");
-        text.Append("# ...with a name of your own\n");
-        text.Append(url).Append("/mypath?filename=report.pdf\n");
-        text.Append("# Show inline, never as a download\n");
-        text.Append(url).Append("/mypath?download=false\n\n");
-        text.Append("======= Video in the browser =======\n");
-        text.Append("# Open in a browser while a WebM, fragmented MP4 or MPEG-TS stream is sent to /mypath\n");
-        text.Append(url).Append("/mypath?video\n\n");
-        text.Append("======= Progress =======\n");
-        text.Append("# Server-sent events (state, progress, done); a dashboard when opened in a browser\n");
-        text.Append("curl -N '").Append(url).Append("/mypath?progress'\n\n");
-        text.Append("======= End-to-end encryption (OpenSSL) =======\n");
-        text.Append("# Send\n");
-        text.Append("cat myfile | openssl aes-256-cbc -pbkdf2 | curl -T - ").Append(url).Append("/mypath\n");
-        text.Append("# Get\n");
-        text.Append("curl ").Append(url).Append("/mypath | openssl aes-256-cbc -d -pbkdf2\n");
-        return text.ToString();
-    }
+    public static string Render(string url) => $$"""
+        Hoody Pipe {{ReservedPaths.Version}}
+        Streaming Data Transfer over HTTP
+
+        ======= Get  =======
+        curl {{url}}/mypath
+
+        ======= Send =======
+        # Send a file
+        curl -T myfile {{url}}/mypath
+
+        # Send a text
+        echo 'hello!' | curl -T - {{url}}/mypath
+
+        # Send a directory (zip)
+        zip -q -r - ./mydir | curl -T - {{url}}/mypath
+
+        # Send a directory (tar.gz)
+        tar zfcp - ./mydir | curl -T - {{url}}/mypath
+
+        ======= Several receivers =======
+        # The sender and every receiver give the same n (1 to 256); all get identical bytes
+        curl -T myfile '{{url}}/mypath?n=3'
+        curl '{{url}}/mypath?n=3'   # three times
+
+        ======= Download control =======
+        # Save as a download in the browser, with the sender's or the path's name
+        {{url}}/mypath?download
+        # ...with a name of your own
+        {{url}}/mypath?filename=report.pdf
+        # Show inline, never as a download
+        {{url}}/mypath?download=false
+
+        ======= Video in the browser =======
+        # Open in a browser while a WebM, fragmented MP4 or MPEG-TS stream is sent to /mypath
+        {{url}}/mypath?video
+
+        ======= Progress =======
+        # Server-sent events (state, progress, done); a dashboard when opened in a browser
+        curl -N '{{url}}/mypath?progress'
+
+        ======= End-to-end encryption (OpenSSL) =======
+        # Send
+        cat myfile | openssl aes-256-cbc -pbkdf2 | curl -T - {{url}}/mypath
+        # Get
+        curl {{url}}/mypath | openssl aes-256-cbc -d -pbkdf2
+
+        """;
 }

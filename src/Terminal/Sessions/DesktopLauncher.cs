@@ -80,10 +80,7 @@ internal sealed partial class DesktopLauncher(IOptions<TerminalOptions> options,
 
     private string? Command(string desktop) => options.Value.DesktopCommands.GetValueOrDefault(desktop) is { Length: > 0 } command ? command : null;
 
-    private string? Executable(string desktop) =>
-        Command(desktop) is not { } command ? null
-        : command.StartsWith('/') ? (File.Exists(command) ? command : null)
-        : Core.Modules.ToolLocator.Find(command);
+    private string? Executable(string desktop) => Command(desktop) is { } command ? Core.Modules.ToolLocator.Find(command) : null;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Desktop {Desktop} started on display :{Display} for terminal {TerminalId} (pid {Pid})")]
     private static partial void LogStarted(ILogger logger, string desktop, int display, int terminalId, int pid);

@@ -88,16 +88,11 @@ public sealed class DesktopAndRedirectTests
     private static Task<KitHost> StartAsync(DisplayReadiness answer, CancellationToken ct, params (string Key, string Value)[] settings) =>
         KitHost.StartAsync(new KitHostOptions
         {
-            ConfigureServices = s => s.AddSingleton<IDisplayReadiness>(new FixedDisplays(answer)),
+            ConfigureServices = s => s.AddSingleton<IDisplayReadiness>(new FakeDisplays(answer)),
             Settings = settings.ToDictionary(s => s.Key, s => (string?)s.Value),
         }, ct);
 
     private static HttpClient NoRedirects(KitHost host) => new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = host.BaseAddress };
 
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
-
-    private sealed class FixedDisplays(DisplayReadiness answer) : IDisplayReadiness
-    {
-        public ValueTask<DisplayReadiness> WaitAsync(int number, TimeSpan timeout, CancellationToken ct) => ValueTask.FromResult(answer);
-    }
 }

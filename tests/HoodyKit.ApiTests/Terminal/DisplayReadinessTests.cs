@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -25,7 +24,7 @@ public sealed class DisplayReadinessTests
     [Test, CancelAfter(20_000)]
     public async Task A_display_module_is_asked_for_the_sessions_display_with_the_requested_timeout(CancellationToken ct)
     {
-        var displays = new RecordingDisplays(DisplayReadiness.Ready);
+        var displays = new FakeDisplays(DisplayReadiness.Ready);
         await using var host = await KitHost.StartAsync(new KitHostOptions { ConfigureServices = s => s.AddSingleton<IDisplayReadiness>(displays) }, ct);
 
         var ready = await CreateAsync(host, """{"terminal_id":"92","display":":3","wait_timeout":5}""", ct);
@@ -42,7 +41,7 @@ public sealed class DisplayReadinessTests
     [Test, CancelAfter(20_000)]
     public async Task Execute_in_a_display_session_waits_for_the_display_at_most_10_s_unless_told_not_to(CancellationToken ct)
     {
-        var displays = new RecordingDisplays(DisplayReadiness.TimedOut);
+        var displays = new FakeDisplays(DisplayReadiness.TimedOut);
         await using var host = await KitHost.StartAsync(new KitHostOptions { ConfigureServices = s => s.AddSingleton<IDisplayReadiness>(displays) }, ct);
         await CreateAsync(host, """{"terminal_id":"94","display":"5","wait_until_display":false}""", ct);
 
@@ -65,18 +64,5 @@ public sealed class DisplayReadinessTests
             new StringContent("""{"command":"echo shown","timeout":10}""", Encoding.UTF8, "application/json"), ct);
         var reply = await HttpAssert.ReadJsonAsync(response, HttpStatusCode.OK, ct);
         Assert.That((string?)reply["output"], Does.Contain("shown"));
-    }
-
-    private sealed class RecordingDisplays(DisplayReadiness answer) : IDisplayReadiness
-    {
-        private readonly ConcurrentQueue<(int, TimeSpan)> _calls = new();
-
-        public IReadOnlyList<(int Number, TimeSpan Timeout)> Calls => [.. _calls];
-
-        public ValueTask<DisplayReadiness> WaitAsync(int number, TimeSpan timeout, CancellationToken ct)
-        {
-            _calls.Enqueue((number, timeout));
-            return ValueTask.FromResult(answer);
-        }
     }
 }

@@ -21,7 +21,7 @@ public sealed class TerminalPageBrowserTests
     [Test, CancelAfter(90_000)]
     public async Task Typing_echo_hello_in_the_page_shows_hello(CancellationToken ct)
     {
-        var output = await CheckAsync("test/browser.mjs", "/api/v1/terminal?title=Browser%20test", ct);
+        var output = await CheckAsync("test/browser.mjs", ct, "/api/v1/terminal?title=Browser%20test");
         Assert.That(output, Does.Contain("\"title\":\"Browser test\""));
         Assert.That(output, Does.Contain("\"hello\""));
     }
@@ -29,7 +29,7 @@ public sealed class TerminalPageBrowserTests
     [Test, CancelAfter(90_000)]
     public async Task A_read_only_page_shows_what_another_page_types_and_cannot_type(CancellationToken ct)
     {
-        var output = await CheckAsync("test/shared.mjs", "/api/v1/terminal/?terminal_id=71", ct);
+        var output = await CheckAsync("test/shared.mjs", ct, "/api/v1/terminal/?terminal_id=71");
         Assert.That(output, Does.Contain("\"shared-42\""));
         Assert.That(output, Does.Contain("\"readonlyBadge\":true"));
     }
@@ -43,8 +43,6 @@ public sealed class TerminalPageBrowserTests
             $"/api/v1/terminal/?terminal_id=73&{panel}&panel-position=left&panel-width=30%25");
         Assert.That(output, Does.Contain("\"frameSrc\":\"/api/v1/terminal/assets/terminal.css\""));
     }
-
-    private Task<string> CheckAsync(string script, string page, CancellationToken ct) => CheckAsync(script, ct, page);
 
     /// <summary>Runs a browser check on the pages at <paramref name="pages"/> (plus the token and an empty HOME) and returns its JSON line.</summary>
     private async Task<string> CheckAsync(string script, CancellationToken ct, params string[] pages)
